@@ -1,0 +1,39 @@
+"""Login, logout and accepting an invitation."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from forebygg.accounts.forms import RegisterForm
+from forebygg.orgs.domain.invitations import (
+    accept_invitation,
+    find_open_invitation,
+    register_and_accept,
+)
+
+
+@require_http_methods(["GET", "POST"])
+def invitation(request, token):
+    invitation = find_open_invitation(token)
+    if invitation is None:
+        return render(request, "accounts/invitation_invalid.html", status=404)
+    if request.user.is_authenticated:
+        if request.method == "POST":
+            accept_invitation(invitation, user=request.user)
+            messages.success(request, _("Du är nu samverkanspart i %(kommun)s.")
+                             % {"kommun": invitation.kommun.name})
+            return redirect("backoffice:workspace", code=invitation.kommun.code)
+        return render(request, "accounts/invitation.html", {"invitation": invitation})
+    form = RegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = register_and_accept(
+            invitation,
+            username=form.cleaned_data["username"],
+            password=form.cleaned_data["password1"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Välkommen! Ditt konto är skapat."))
+        return redirect("backoffice:workspace", code=invitation.kommun.code)
+    return render(request, "accounts/invitation.html", {"invitation": invitation, "form": form})

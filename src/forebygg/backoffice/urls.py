@@ -1,0 +1,13 @@
+from django.urls import path
+
+from forebygg.backoffice import views
+
+app_name = "backoffice"
+urlpatterns = [
+    path("", views.my_workspaces, name="my_workspaces"),
+    path("<str:code>/", views.workspace, name="workspace"),
+    path("<str:code>/anteckningar/ny/", views.note_edit, name="note_create"),
+    path("<str:code>/anteckningar/<int:pk>/", views.note_detail, name="note"),
+    path("<str:code>/anteckningar/<int:pk>/andra/", views.note_edit, name="note_edit"),
+    path("<str:code>/bjud-in/", views.invite, name="invite"),
+]

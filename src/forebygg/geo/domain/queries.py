@@ -1,0 +1,111 @@
+"""Read-side questions about the geography, shared by the public pages and later the back office."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from forebygg.geo.models import Kommun, KommunGroupMembership, Population
+
+CURRENT_GROUP_VERSION = 2023
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive form, so 'jonkoping' finds Jönköping on every database."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).strip()
+
+
+def search_kommuner(query: str, *, limit: int = 20) -> list[Kommun]:
+    needle = _fold(query)
+    if not needle:
+        return []
+    kommuner = Kommun.objects.select_related("lan").only(
+        "code", "name", "short_name", "lan__name", "lan__code"
+    )
+    prefix, contains = [], []
+    for kommun in kommuner:
+        name = _fold(kommun.short_name)
+        if name.startswith(needle) or kommun.code.startswith(needle):
+            prefix.append(kommun)
+        elif needle in name or needle in _fold(kommun.name):
+            contains.append(kommun)
+    return (prefix + contains)[:limit]
+
+
+@dataclass
+class KommunProfile:
+    kommun: Kommun
+    populations: list[Population]
+    groups: list[KommunGroupMembership]
+    current_group: KommunGroupMembership | None
+    similar: list[Kommun]
+
+    @property
+    def sources(self) -> list:
+        """Every data source shown on the profile, once, in the order first used."""
+        seen = {}
+        for population in self.populations:
+            seen.setdefault(population.source.key, population.source)
+        for membership in self.groups:
+            seen.setdefault(membership.group.source.key, membership.group.source)
+        return list(seen.values())
+
+    @property
+    def latest_population_year(self) -> int | None:
+        return self.populations[-1].year if self.populations else None
+
+    @property
+    def missing_population_years(self) -> list[int]:
+        years = [population.year for population in self.populations]
+        if not years:
+            return []
+        return [year for year in range(min(years), max(years) + 1) if year not in years]
+
+
+def get_kommun_or_404(code: str) -> Kommun:
+    try:
+        return Kommun.objects.select_related("lan").get(code=code)
+    except Kommun.DoesNotExist:
+        raise Http404(_("Det finns ingen kommun med koden %(code)s.") % {"code": code}) from None
+
+
+def kommun_profile(code: str) -> KommunProfile:
+    kommun = get_kommun_or_404(code)
+    populations = list(kommun.populations.select_related("source").order_by("year"))
+    groups = list(
+        kommun.group_memberships.select_related("group__source").order_by("-version")
+    )
+    current = next((m for m in groups if m.version == CURRENT_GROUP_VERSION), None)
+    similar = []
+    if current:
+        similar = list(
+            Kommun.objects.filter(
+                group_memberships__group=current.group_id,
+            )
+            .exclude(pk=kommun.pk)
+            .select_related("lan")
+            .order_by("short_name")
+        )
+    return KommunProfile(kommun, populations, groups, current, similar)
+
+
+def map_kommuner() -> list[Kommun]:
+    """Everything the start page map and its table alternative need, in two queries."""
+    current_groups = Prefetch(
+        "group_memberships",
+        queryset=KommunGroupMembership.objects.filter(version=CURRENT_GROUP_VERSION).select_related(
+            "group"
+        ),
+        to_attr="current_groups",
+    )
+    return list(
+        Kommun.objects.select_related("lan")
+        .only("code", "name", "short_name", "svg_path", "lan__name", "lan__code")
+        .prefetch_related(current_groups)
+        .order_by("short_name")
+    )

@@ -1,0 +1,45 @@
+"""Project WGS 84 boundaries into SVG paths for the server-rendered map.
+
+A sinusoidal projection centred on 15° E (SWEREF 99 TM's central meridian) keeps
+Sweden's shape and areas close to true at kommun scale without a GIS dependency.
+One SVG unit is one kilometre.
+"""
+
+import math
+
+KM_PER_DEGREE = 111.32
+CENTRAL_MERIDIAN = 15.0
+NORTH_EDGE = 69.2
+# x from about -270 (Skåne's west coast) to 440 (Haparanda); y from 0 to about 1550 (Smygehuk).
+VIEWBOX = (-280, -10, 730, 1580)
+
+
+def project(lon: float, lat: float) -> tuple[float, float]:
+    x = (lon - CENTRAL_MERIDIAN) * KM_PER_DEGREE * math.cos(math.radians(lat))
+    y = (NORTH_EDGE - lat) * KM_PER_DEGREE
+    return x, y
+
+
+def _ring_to_path(ring: list[list[float]]) -> str:
+    parts: list[str] = []
+    previous = None
+    for lon, lat in ring:
+        x, y = project(lon, lat)
+        point = f"{x:.1f} {y:.1f}"
+        if point != previous:
+            parts.append(point)
+            previous = point
+    if len(parts) < 3:
+        return ""
+    return "M" + "L".join(parts) + "Z"
+
+
+def geometry_to_svg_path(geometry: dict) -> str:
+    """Polygon or MultiPolygon → one SVG path (holes drawn with the even-odd rule)."""
+    if geometry["type"] == "Polygon":
+        polygons = [geometry["coordinates"]]
+    elif geometry["type"] == "MultiPolygon":
+        polygons = geometry["coordinates"]
+    else:
+        raise ValueError(f"Geometritypen {geometry['type']} stöds inte")
+    return "".join(_ring_to_path(ring) for polygon in polygons for ring in polygon)

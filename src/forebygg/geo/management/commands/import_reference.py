@@ -1,0 +1,36 @@
+"""forebygg import-reference: load län, kommuner, boundaries, kommungrupper and population."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from forebygg.core.domain.csvfiles import summarise_problems
+from forebygg.geo.domain.reference import ReferenceDataError, import_reference_data
+from forebygg.orgs.domain.authorities import ensure_authority_organisations
+
+
+class Command(BaseCommand):
+    help = "Läser in referensdata (län, kommuner, gränser, kommungrupper, folkmängd). Idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--data-dir",
+            type=Path,
+            default=None,
+            help="Datakatalog (standard: FOREBYGG_DATA_DIR eller ../shared/data).",
+        )
+
+    def handle(self, *args, data_dir=None, **options):
+        data_dir = (data_dir or settings.FOREBYGG_DATA_DIR).resolve()
+        try:
+            summary = import_reference_data(data_dir, progress=self.stdout.write)
+        except ReferenceDataError as error:
+            raise CommandError(
+                "Referensdata lästes inte in; inget har ändrats.\n" + "\n".join(summarise_problems(error.problems))
+            ) from None
+        created = ensure_authority_organisations()
+        for line in summary.lines():
+            self.stdout.write("  " + line)
+        self.stdout.write(f"  organisationer: {created} nya")
+        self.stdout.write(self.style.SUCCESS("Referensdata är inläst."))

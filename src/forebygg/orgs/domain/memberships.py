@@ -1,0 +1,19 @@
+"""Granting roles. Every grant is validated against the role's allowed organisation types."""
+
+from django.db import transaction
+
+from forebygg.core.models import save_as
+from forebygg.orgs.access import forget_access
+from forebygg.orgs.models import Membership, Organisation, Role
+
+
+@transaction.atomic
+def grant_role(user, organisation: Organisation, role: Role, *, by=None) -> Membership:
+    existing = Membership.objects.filter(user=user, organisation=organisation, role=role).first()
+    if existing:
+        return existing
+    membership = Membership(user=user, organisation=organisation, role=role)
+    membership.full_clean()
+    save_as(membership, by=by)
+    forget_access(user)
+    return membership

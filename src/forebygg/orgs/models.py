@@ -1,0 +1,164 @@
+"""Organisations, who belongs to them in which role, and which kommun works with which partner."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from forebygg.core.models import AuditedModel
+
+
+class OrganisationType(models.TextChoices):
+    KOMMUN = "kommun", _("Kommunförvaltning")
+    LANSSTYRELSE = "lansstyrelse", _("Länsstyrelse")
+    BRA = "bra", _("Brå")
+    POLICE_AREA = "polis", _("Polisen (lokalpolisområde)")
+    SCHOOL = "skola", _("Skola")
+    SOCIAL_SERVICES = "socialtjanst", _("Socialtjänst")
+    HOUSING = "bostadsbolag", _("Bostadsbolag")
+    CIVIL_SOCIETY = "civilsamhalle", _("Civilsamhällesorganisation")
+    FAITH = "trossamfund", _("Trossamfund")
+    REGION = "region", _("Region")
+    RESCUE = "raddningstjanst", _("Räddningstjänst")
+    BUSINESS = "naringsliv", _("Näringsliv")
+    OTHER = "annan", _("Annan")
+
+
+# Organisations that are authorities with their own role in the law, not invited partners.
+AUTHORITY_TYPES = {OrganisationType.KOMMUN, OrganisationType.LANSSTYRELSE, OrganisationType.BRA}
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "samordnare", _("Samordnare (kommun)")
+    KOMMUN_MEMBER = "kommunmedlem", _("Medarbetare (kommun)")
+    PARTNER_MEMBER = "partner", _("Samverkanspart")
+    COUNTY_OFFICER = "lansstyrelse", _("Handläggare (länsstyrelse)")
+    NATIONAL_ANALYST = "bra", _("Analytiker (Brå)")
+    SITE_ADMIN = "admin", _("Webbplatsadministratör")
+
+
+# Which organisation types each role may be held in.
+ROLE_ORGANISATION_TYPES: dict[str, set[str]] = {
+    Role.COORDINATOR: {OrganisationType.KOMMUN},
+    Role.KOMMUN_MEMBER: {OrganisationType.KOMMUN},
+    Role.PARTNER_MEMBER: set(OrganisationType.values) - AUTHORITY_TYPES,
+    Role.COUNTY_OFFICER: {OrganisationType.LANSSTYRELSE},
+    Role.NATIONAL_ANALYST: {OrganisationType.BRA},
+    Role.SITE_ADMIN: set(OrganisationType.values),
+}
+
+
+class Organisation(AuditedModel):
+    name = models.CharField(_("namn"), max_length=200)
+    type = models.CharField(_("typ"), max_length=20, choices=OrganisationType.choices)
+    home_kommun = models.ForeignKey(
+        "geo.Kommun", verbose_name=_("hemkommun"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="organisations",
+    )
+    home_lan = models.ForeignKey(
+        "geo.Lan", verbose_name=_("hemlän"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="organisations",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisationer")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["home_kommun"],
+                condition=models.Q(type="kommun"),
+                name="one_administration_per_kommun",
+            ),
+            models.UniqueConstraint(
+                fields=["home_lan"],
+                condition=models.Q(type="lansstyrelse"),
+                name="one_lansstyrelse_per_lan",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.type == OrganisationType.KOMMUN and not self.home_kommun_id:
+            raise ValidationError({"home_kommun": _("En kommunförvaltning måste ha en hemkommun.")})
+        if self.type == OrganisationType.LANSSTYRELSE and not self.home_lan_id:
+            raise ValidationError({"home_lan": _("En länsstyrelse måste ha ett hemlän.")})
+
+
+class Membership(AuditedModel):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("medlemskap")
+        verbose_name_plural = _("medlemskap")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"], name="unique_membership"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+
+    def clean(self) -> None:
+        allowed = ROLE_ORGANISATION_TYPES[self.role]
+        if self.organisation_id and self.organisation.type not in allowed:
+            raise ValidationError(
+                _("Rollen %(role)s kan inte innehas i en organisation av typen %(type)s.")
+                % {"role": self.get_role_display(), "type": self.organisation.get_type_display()}
+            )
+
+
+class Partnership(AuditedModel):
+    """A partner organisation works with a kommun: its members may see what the kommun shares."""
+
+    kommun = models.ForeignKey("geo.Kommun", on_delete=models.CASCADE, related_name="partnerships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="partnerships"
+    )
+
+    class Meta:
+        verbose_name = _("samverkanspart")
+        verbose_name_plural = _("samverkansparter")
+        constraints = [
+            models.UniqueConstraint(fields=["kommun", "organisation"], name="unique_partnership")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} i {self.kommun}"
+
+
+class Invitation(AuditedModel):
+    """A coordinator invites a person at a partner organisation by an e-mailed link."""
+
+    kommun = models.ForeignKey("geo.Kommun", on_delete=models.CASCADE, related_name="invitations")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("e-postadress"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    expires_at = models.DateTimeField(_("gäller till"))
+    accepted_at = models.DateTimeField(_("accepterad"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("inbjudan")
+        verbose_name_plural = _("inbjudningar")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organisation}"

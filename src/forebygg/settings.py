@@ -1,0 +1,187 @@
+"""Django settings for Förebygg. Everything that differs per deployment comes from the environment."""
+
+from pathlib import Path
+
+from django.utils.csp import CSP
+
+from forebygg.core.env import (
+    env_bool,
+    env_list,
+    env_str,
+    load_or_create_secret_key,
+    parse_database_url,
+)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+BASE_DIR = PACKAGE_DIR.parent.parent
+
+DEBUG = env_bool("FOREBYGG_DEBUG", False)
+SECRET_KEY = env_str("FOREBYGG_SECRET_KEY") or load_or_create_secret_key(BASE_DIR / "var" / "secret_key")
+ALLOWED_HOSTS = env_list("FOREBYGG_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
+
+# Public data lives outside the repository (see docs/data.md).
+FOREBYGG_DATA_DIR = Path(env_str("FOREBYGG_DATA_DIR") or BASE_DIR.parent / "shared" / "data")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "simple_history",
+    "axes",
+    "forebygg.core",
+    "forebygg.geo",
+    "forebygg.stats",
+    "forebygg.orgs",
+    "forebygg.notes",
+    "forebygg.public",
+    "forebygg.accounts",
+    "forebygg.backoffice",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "forebygg.urls"
+WSGI_APPLICATION = "forebygg.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.csp",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "forebygg.core.context_processors.site",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": parse_database_url(
+        env_str("FOREBYGG_DATABASE_URL", "sqlite:///var/forebygg.sqlite3"), base_dir=BASE_DIR
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Optional single sign-on through OpenID Connect (docs/oidc.md).
+OIDC_ENABLED = env_bool("FOREBYGG_OIDC_ENABLED", False)
+if OIDC_ENABLED:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("forebygg.accounts.oidc.ForebyggOIDCBackend")
+    OIDC_RP_CLIENT_ID = env_str("FOREBYGG_OIDC_CLIENT_ID")
+    OIDC_RP_CLIENT_SECRET = env_str("FOREBYGG_OIDC_CLIENT_SECRET")
+    OIDC_RP_SIGN_ALGO = env_str("FOREBYGG_OIDC_SIGN_ALGO", "RS256")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("FOREBYGG_OIDC_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env_str("FOREBYGG_OIDC_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env_str("FOREBYGG_OIDC_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env_str("FOREBYGG_OIDC_JWKS_ENDPOINT")
+    OIDC_RP_SCOPES = "openid email profile"
+    LOGIN_REDIRECT_URL_FAILURE = "/logga-in/"
+
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "backoffice:my_workspaces"
+LOGOUT_REDIRECT_URL = "public:start"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Brute-force protection: lock the username + address pair after five failures for one hour.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+LANGUAGE_CODE = "sv"
+LANGUAGES = [("sv", "Svenska"), ("en", "English")]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = "Europe/Stockholm"
+USE_I18N = True
+USE_TZ = True
+USE_THOUSAND_SEPARATOR = False  # figures go through sv_number, years stay 2019
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG and env_bool("FOREBYGG_MANIFEST_STATIC", True)
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
+
+EMAIL_BACKEND = env_str("FOREBYGG_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("FOREBYGG_FROM_EMAIL", "Förebygg <noreply@forebygg.invalid>")
+FOREBYGG_BASE_URL = env_str("FOREBYGG_BASE_URL", "http://127.0.0.1:8000")
+
+# Strict Content-Security-Policy: no inline scripts or styles anywhere (docs/security.md).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = env_bool("FOREBYGG_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env_bool("FOREBYGG_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = 31536000 if SECURE_SSL_REDIRECT else 0
+
+# Small counts are suppressed wherever counts are shown (docs/data.md).
+FOREBYGG_SMALL_CELL_THRESHOLD = 10
+# Invitation links are valid this many days.
+FOREBYGG_INVITATION_DAYS = 14
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("FOREBYGG_LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,41 @@
+"""The admin is for site admins only (role SITE_ADMIN or superuser), whatever is_staff says."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+from django.utils.translation import gettext_lazy as _
+
+from forebygg.orgs.access import access_for
+
+
+class ForebyggAdminSite(admin.AdminSite):
+    site_header = _("Förebygg – administration")
+    site_title = _("Förebygg")
+    index_title = _("Webbplatsadministration")
+
+    def has_permission(self, request):
+        return request.user.is_active and access_for(request.user).is_site_admin
+
+
+admin_site = ForebyggAdminSite(name="admin")
+
+
+class SiteAdminModelAdmin(SimpleHistoryAdmin):
+    """Full rights for site admins, with each object's change history one click away."""
+
+    def _is_site_admin(self, request) -> bool:
+        return access_for(request.user).is_site_admin
+
+    def has_module_permission(self, request):
+        return self._is_site_admin(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._is_site_admin(request)
+
+    def has_add_permission(self, request):
+        return self._is_site_admin(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._is_site_admin(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._is_site_admin(request)
