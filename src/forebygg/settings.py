@@ -1,4 +1,4 @@
-"""Django settings for Förebygg. Everything that differs per deployment comes from the environment."""
+"""Django settings for Förebygg. Everything that differs per deployment comes from the env."""
 
 from pathlib import Path
 
@@ -16,7 +16,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = PACKAGE_DIR.parent.parent
 
 DEBUG = env_bool("FOREBYGG_DEBUG", False)
-SECRET_KEY = env_str("FOREBYGG_SECRET_KEY") or load_or_create_secret_key(BASE_DIR / "var" / "secret_key")
+SECRET_KEY = env_str("FOREBYGG_SECRET_KEY") or load_or_create_secret_key(
+    BASE_DIR / "var" / "secret_key"
+)
 ALLOWED_HOSTS = env_list("FOREBYGG_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 
 # Public data lives outside the repository (see docs/data.md).
@@ -111,8 +113,10 @@ LOGOUT_REDIRECT_URL = "public:start"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -146,7 +150,22 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
-EMAIL_BACKEND = env_str("FOREBYGG_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Mail goes to the console unless an SMTP server is configured (docs/deployment.md).
+_EMAIL_HOST = env_str("FOREBYGG_EMAIL_HOST")
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": _EMAIL_HOST,
+            "port": int(env_str("FOREBYGG_EMAIL_PORT", "587")),
+            "username": env_str("FOREBYGG_EMAIL_USER"),
+            "password": env_str("FOREBYGG_EMAIL_PASSWORD"),
+            "use_tls": True,
+        },
+    }
+    if _EMAIL_HOST
+    else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+}
 DEFAULT_FROM_EMAIL = env_str("FOREBYGG_FROM_EMAIL", "Förebygg <noreply@forebygg.invalid>")
 FOREBYGG_BASE_URL = env_str("FOREBYGG_BASE_URL", "http://127.0.0.1:8000")
 

@@ -1,8 +1,8 @@
 """The admin is for site admins only (role SITE_ADMIN or superuser), whatever is_staff says."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from forebygg.orgs.access import access_for
 

@@ -7,7 +7,9 @@ app_name = "accounts"
 urlpatterns = [
     path(
         "logga-in/",
-        auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            template_name="accounts/login.html", redirect_authenticated_user=True
+        ),
         name="login",
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),

@@ -22,8 +22,10 @@ def invitation(request, token):
     if request.user.is_authenticated:
         if request.method == "POST":
             accept_invitation(invitation, user=request.user)
-            messages.success(request, _("Du är nu samverkanspart i %(kommun)s.")
-                             % {"kommun": invitation.kommun.name})
+            messages.success(
+                request,
+                _("Du är nu samverkanspart i %(kommun)s.") % {"kommun": invitation.kommun.name},
+            )
             return redirect("backoffice:workspace", code=invitation.kommun.code)
         return render(request, "accounts/invitation.html", {"invitation": invitation})
     form = RegisterForm(request.POST or None)

@@ -54,12 +54,20 @@ def _demo_user(username, first, last, password):
 
 def _demo_notes(kommun, coordinator):
     write_note(
-        None, kommun=kommun, by=coordinator, visibility=Visibility.DRAFT, shared_with=[],
+        None,
+        kommun=kommun,
+        by=coordinator,
+        visibility=Visibility.DRAFT,
+        shared_with=[],
         title="Förberedelse inför lägesbilden",
         body="Samla in anmälda brott per kategori och jämför med liknande kommuner.",
     )
     write_note(
-        None, kommun=kommun, by=coordinator, visibility=Visibility.PUBLISHED, shared_with=[],
+        None,
+        kommun=kommun,
+        by=coordinator,
+        visibility=Visibility.PUBLISHED,
+        shared_with=[],
         title="Så arbetar kommunen brottsförebyggande",
         body="Kommunen tar fram en lägesbild och en åtgärdsplan enligt lag (2023:196).",
     )

@@ -83,7 +83,11 @@ def note_edit(request, code, pk=None):
     kommun = _workspace_kommun(request, code)
     if not can_edit_kommun(request.user, kommun):
         raise Http404(_("Sidan finns inte eller så saknar du behörighet."))
-    note = get_for_user(Note.objects, request.user, for_edit=True, pk=pk, kommun=kommun) if pk else None
+    note = (
+        get_for_user(Note.objects, request.user, for_edit=True, pk=pk, kommun=kommun)
+        if pk
+        else None
+    )
     initial = {}
     if note:
         initial = {
@@ -97,7 +101,9 @@ def note_edit(request, code, pk=None):
         note = write_note(note, kommun=kommun, by=request.user, **form.cleaned_data)
         messages.success(request, _("Anteckningen är sparad."))
         return redirect("backoffice:note", code=kommun.code, pk=note.pk)
-    return render(request, "backoffice/note_form.html", {"kommun": kommun, "form": form, "note": note})
+    return render(
+        request, "backoffice/note_form.html", {"kommun": kommun, "form": form, "note": note}
+    )
 
 
 @login_required

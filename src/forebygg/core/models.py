@@ -5,7 +5,7 @@ from simple_history.models import HistoricalRecords
 
 
 class AuditedModel(models.Model):
-    """Every save leaves a historical row with who (from the request or `_history_user`) and when."""
+    """Every save leaves a history row: who (request user or `_history_user`) and when."""
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

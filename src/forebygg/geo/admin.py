@@ -1,4 +1,5 @@
 from django.contrib import admin
+
 from forebygg.geo.models import Kommun, KommunGroup, KommunGroupMembership, Lan, Population
 from forebygg.site_admin import SiteAdminModelAdmin, admin_site
 

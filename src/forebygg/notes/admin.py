@@ -1,4 +1,5 @@
 from django.contrib import admin
+
 from forebygg.notes.models import Note
 from forebygg.site_admin import SiteAdminModelAdmin, admin_site
 

@@ -52,12 +52,20 @@ class Organisation(AuditedModel):
     name = models.CharField(_("namn"), max_length=200)
     type = models.CharField(_("typ"), max_length=20, choices=OrganisationType.choices)
     home_kommun = models.ForeignKey(
-        "geo.Kommun", verbose_name=_("hemkommun"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="organisations",
+        "geo.Kommun",
+        verbose_name=_("hemkommun"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
     )
     home_lan = models.ForeignKey(
-        "geo.Lan", verbose_name=_("hemlän"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="organisations",
+        "geo.Lan",
+        verbose_name=_("hemlän"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
     )
 
     class Meta:
@@ -151,7 +159,10 @@ class Invitation(AuditedModel):
     expires_at = models.DateTimeField(_("gäller till"))
     accepted_at = models.DateTimeField(_("accepterad"), null=True, blank=True)
     accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
 

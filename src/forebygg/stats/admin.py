@@ -1,4 +1,5 @@
 from django.contrib import admin
+
 from forebygg.site_admin import SiteAdminModelAdmin, admin_site
 from forebygg.stats.models import DataSource
 

@@ -77,9 +77,7 @@ def get_kommun_or_404(code: str) -> Kommun:
 def kommun_profile(code: str) -> KommunProfile:
     kommun = get_kommun_or_404(code)
     populations = list(kommun.populations.select_related("source").order_by("year"))
-    groups = list(
-        kommun.group_memberships.select_related("group__source").order_by("-version")
-    )
+    groups = list(kommun.group_memberships.select_related("group__source").order_by("-version"))
     current = next((m for m in groups if m.version == CURRENT_GROUP_VERSION), None)
     similar = []
     if current:

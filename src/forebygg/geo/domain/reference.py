@@ -219,8 +219,9 @@ def _read_groups(data_dir: Path, data: ReferenceData, problems: list[str]) -> No
         "main_group_name",
     ]
     for line, row in read_csv_rows(data_dir / label, label, columns, problems):
-        version = parse_int(row["version"], label=label, line=line, column="version",
-                            problems=problems)
+        version = parse_int(
+            row["version"], label=label, line=line, column="version", problems=problems
+        )
         code, group_code = row["municipality_code"], row["group_code"]
         if version is None:
             continue
@@ -299,11 +300,14 @@ def import_reference_data(data_dir: Path, *, progress: Progress | None = None) -
         kommuner = _sync(Kommun, "code", _kommun_rows(data, lan), summary)
         say("Skriver kommungrupper …")
         groups = _sync(KommunGroup, ("version", "code"), _group_rows(data, sources), summary)
-        _sync(KommunGroupMembership, ("kommun_id", "version"),
-              _membership_rows(data, kommuner, groups), summary)
+        _sync(
+            KommunGroupMembership,
+            ("kommun_id", "version"),
+            _membership_rows(data, kommuner, groups),
+            summary,
+        )
         say("Skriver folkmängd …")
-        _sync(Population, ("kommun_id", "year"), _population_rows(data, kommuner, sources),
-              summary)
+        _sync(Population, ("kommun_id", "year"), _population_rows(data, kommuner, sources), summary)
     return summary
 
 

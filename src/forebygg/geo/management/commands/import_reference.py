@@ -27,7 +27,8 @@ class Command(BaseCommand):
             summary = import_reference_data(data_dir, progress=self.stdout.write)
         except ReferenceDataError as error:
             raise CommandError(
-                "Referensdata lästes inte in; inget har ändrats.\n" + "\n".join(summarise_problems(error.problems))
+                "Referensdata lästes inte in; inget har ändrats.\n"
+                + "\n".join(summarise_problems(error.problems))
             ) from None
         created = ensure_authority_organisations()
         for line in summary.lines():

@@ -1,0 +1,10 @@
+"""Settings for the test suite: the production settings with faster hashing and no manifest."""
+
+from forebygg.settings import *  # noqa: F403
+from forebygg.settings import STORAGES
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,110 @@
+"""The people every permission test talks about, and kommun A's data in every visibility state.
+
+Kommun A is Jönköping (län 06), kommun B is Malmö (län 12). "Another län" is Skåne.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+
+from forebygg.geo.models import Kommun
+from forebygg.notes.domain import write_note
+from forebygg.notes.models import Note
+from forebygg.orgs.access import Visibility
+from forebygg.orgs.domain.authorities import bra, kommun_administration, lansstyrelse_of
+from forebygg.orgs.domain.memberships import grant_role
+from forebygg.orgs.models import Organisation, OrganisationType, Partnership, Role
+
+PASSWORD = "personas-lösenord-123"
+
+
+@dataclass
+class Personas:
+    kommun_a: Kommun
+    kommun_b: Kommun
+    coordinator_a: object
+    member_b: object
+    partner_a: object
+    county_a: object
+    county_other: object
+    analyst: object
+    police_a: Organisation
+    draft_a: Note
+    shared_a: Note
+    submitted_a: Note
+    published_a: Note
+    draft_b: Note
+
+    def user(self, name: str):
+        return None if name == "anonymous" else getattr(self, name)
+
+
+PERSONA_NAMES = [
+    "coordinator_a",
+    "member_b",
+    "partner_a",
+    "county_a",
+    "county_other",
+    "analyst",
+    "anonymous",
+]
+
+
+def make_user(username: str):
+    return get_user_model().objects.create_user(username=username, password=PASSWORD)
+
+
+def build_personas() -> Personas:
+    kommun_a = Kommun.objects.select_related("lan").get(code="0680")
+    kommun_b = Kommun.objects.select_related("lan").get(code="1280")
+    coordinator_a = make_user("alice")
+    grant_role(coordinator_a, kommun_administration(kommun_a), Role.COORDINATOR)
+    member_b = make_user("bob")
+    grant_role(member_b, kommun_administration(kommun_b), Role.KOMMUN_MEMBER)
+    coordinator_b = make_user("bertil")
+    grant_role(coordinator_b, kommun_administration(kommun_b), Role.COORDINATOR)
+    police_a = Organisation.objects.create(
+        name="Lokalpolisområde Jönköping", type=OrganisationType.POLICE_AREA, home_kommun=kommun_a
+    )
+    Partnership.objects.create(kommun=kommun_a, organisation=police_a)
+    partner_a = make_user("petra")
+    grant_role(partner_a, police_a, Role.PARTNER_MEMBER)
+    county_a = make_user("carl")
+    grant_role(county_a, lansstyrelse_of(kommun_a.lan), Role.COUNTY_OFFICER)
+    county_other = make_user("cecilia")
+    grant_role(county_other, lansstyrelse_of(kommun_b.lan), Role.COUNTY_OFFICER)
+    analyst = make_user("britt")
+    grant_role(analyst, bra(), Role.NATIONAL_ANALYST)
+
+    def note(kommun, by, title, visibility, shared_with=()):
+        return write_note(
+            None,
+            kommun=kommun,
+            by=by,
+            title=title,
+            body=f"Text i {title}",
+            visibility=visibility,
+            shared_with=list(shared_with),
+        )
+
+    return Personas(
+        kommun_a=kommun_a,
+        kommun_b=kommun_b,
+        coordinator_a=coordinator_a,
+        member_b=member_b,
+        partner_a=partner_a,
+        county_a=county_a,
+        county_other=county_other,
+        analyst=analyst,
+        police_a=police_a,
+        draft_a=note(kommun_a, coordinator_a, "A-utkast hemligt", Visibility.DRAFT),
+        shared_a=note(kommun_a, coordinator_a, "A-delat med polisen", Visibility.DRAFT, [police_a]),
+        submitted_a=note(kommun_a, coordinator_a, "A-inskickat till länet", Visibility.SUBMITTED),
+        published_a=note(kommun_a, coordinator_a, "A-publicerat", Visibility.PUBLISHED),
+        draft_b=note(kommun_b, coordinator_b, "B-utkast", Visibility.DRAFT),
+    )
+
+
+def login_as(client, username: str):
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
