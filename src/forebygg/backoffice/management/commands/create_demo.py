@@ -18,8 +18,6 @@ class Command(BaseCommand):
             raise CommandError("Kör först: forebygg import-reference")
         password = os.environ.get("FOREBYGG_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
         logins = create_demo(password=password)
-        self.stdout.write(
-            self.style.SUCCESS(f"Demoinloggningar (lösenord för alla: {password}):")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Demoinloggningar (lösenord för alla: {password}):"))
         for login in logins:
             self.stdout.write(f"  {login.username:<14} {login.role} – {login.organisation}")
