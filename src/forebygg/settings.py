@@ -150,7 +150,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
-# Mail goes to the console unless an SMTP server is configured (docs/deployment.md).
+# Mail goes to the console unless an SMTP server is configured (docs/configuration.md).
 _EMAIL_HOST = env_str("FOREBYGG_EMAIL_HOST")
 MAILERS = {
     "default": {
