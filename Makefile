@@ -30,6 +30,7 @@ run: $(VENV)/.base-installed
 	mkdir -p var
 	$(BIN)/forebygg migrate --noinput
 	$(BIN)/forebygg import-reference
+	$(BIN)/forebygg import-statistics
 	$(BIN)/forebygg create-demo
 	$(BIN)/forebygg collectstatic --noinput --verbosity 0
 	@echo "Förebygg startar på http://$(HOST):$(PORT)/ (avsluta med Ctrl+C)"

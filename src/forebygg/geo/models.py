@@ -97,3 +97,38 @@ class Population(AuditedModel):
         ]
         verbose_name = _("folkmängd")
         verbose_name_plural = _("folkmängd")
+
+
+class AreaKind(models.TextChoices):
+    UTSATT = "utsatt", _("Utsatt område")
+    RISK = "risk", _("Riskområde")
+    SARSKILT_UTSATT = "sarskilt", _("Särskilt utsatt område")
+    DISTRICT = "district", _("Stadsdel eller kommundel")
+    OTHER = "other", _("Annat område")
+
+
+POLICE_AREA_KINDS = (AreaKind.UTSATT, AreaKind.RISK, AreaKind.SARSKILT_UTSATT)
+
+
+class Area(AuditedModel):
+    """A part of a kommun: a police-designated area of a given list year, or a local district."""
+
+    code = models.SlugField(_("kod"), max_length=120, unique=True)
+    name = models.CharField(_("namn"), max_length=200)
+    kind = models.CharField(_("typ"), max_length=10, choices=AreaKind.choices)
+    kommun = models.ForeignKey(Kommun, on_delete=models.PROTECT, related_name="areas")
+    list_year = models.PositiveSmallIntegerField(_("listans år"), null=True, blank=True)
+    designated_since = models.DateField(_("klassad sedan"), null=True, blank=True)
+    police_place_label = models.CharField(_("polisens ortsangivelse"), max_length=100, blank=True)
+    kommun_assignment = models.CharField(_("hur kommunen bestämdes"), max_length=60, blank=True)
+    geometry = models.JSONField(_("gräns (GeoJSON, EPSG:4326)"), null=True, blank=True)
+    svg_path = models.TextField(_("gräns som SVG-väg"), blank=True)
+    source = models.ForeignKey("stats.DataSource", on_delete=models.PROTECT, null=True, blank=True)
+
+    class Meta:
+        ordering = ["kommun", "name"]
+        verbose_name = _("område")
+        verbose_name_plural = _("områden")
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,5 +1,6 @@
-"""Where every number comes from."""
+"""Where every number comes from, what it measures, and the numbers themselves."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,7 @@ class SourceStatus(models.TextChoices):
     OFFICIAL = "official", _("Officiell statistik")
     OFFICIAL_AGGREGATED = "official_aggregated", _("Summa av officiella värden")
     DERIVED = "derived", _("Härledd (ej officiell statistik)")
+    LOCAL = "local", _("Lokal uppgift")
 
 
 class DataSource(AuditedModel):
@@ -27,6 +29,15 @@ class DataSource(AuditedModel):
     checksum = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64, blank=True)
     row_count = models.PositiveIntegerField(_("antal rader"), default=0)
     imported_at = models.DateTimeField(_("importerad"), null=True, blank=True)
+    kommun = models.ForeignKey(
+        "geo.Kommun",
+        verbose_name=_("kommun (lokala data)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Satt för lokala data som bara kommunen själv ska se."),
+    )
 
     class Meta:
         ordering = ["key"]
@@ -35,3 +46,161 @@ class DataSource(AuditedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Direction(models.TextChoices):
+    LOWER_IS_BETTER = "lower", _("Lägre är bättre")
+    HIGHER_IS_BETTER = "higher", _("Högre är bättre")
+    NEUTRAL = "neutral", _("Neutral")
+
+
+class Unit(models.TextChoices):
+    COUNT = "antal", _("antal")
+    PER_100K = "per100k", _("per 100 000 invånare")
+    PERCENT = "procent", _("procent")
+    EVENTS = "handelser", _("publicerade händelser")
+    VALUE = "varde", _("värde")
+
+
+class Indicator(AuditedModel):
+    """What is measured. Rates we compute ourselves are never stored as indicators."""
+
+    key = models.SlugField(_("nyckel"), max_length=100, unique=True)
+    name_sv = models.CharField(_("namn (svenska)"), max_length=200)
+    name_en = models.CharField(_("namn (engelska)"), max_length=200)
+    unit = models.CharField(_("enhet"), max_length=12, choices=Unit.choices)
+    formula = models.CharField(_("formel"), max_length=300)
+    direction = models.CharField(
+        _("riktning"), max_length=8, choices=Direction.choices, default=Direction.NEUTRAL
+    )
+    category = models.CharField(
+        _("brottskategori (Brå)"),
+        max_length=100,
+        blank=True,
+        help_text=_("Nyckel i Brå:s kategorihierarki, t.ex. 'person' eller 'person.misshandel'."),
+    )
+    parent_category = models.CharField(_("överordnad kategori"), max_length=100, blank=True)
+    counts_crimes = models.BooleanField(
+        _("anmälda brott"),
+        default=False,
+        help_text=_("Sant bara för Brå:s anmälda brott; polishändelser är aldrig brott."),
+    )
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("indikator")
+        verbose_name_plural = _("indikatorer")
+
+    def __str__(self) -> str:
+        return self.name_sv
+
+
+class GeoLevel(models.TextChoices):
+    KOMMUN = "kommun", _("Kommun")
+    LAN = "lan", _("Län")
+    RIKET = "riket", _("Riket")
+    AREA = "omrade", _("Område")
+
+
+class PeriodType(models.TextChoices):
+    YEAR = "year", _("År")
+    QUARTER = "quarter", _("Kvartal")
+    MONTH = "month", _("Månad")
+
+
+RIKET_CODE = "SE"
+
+
+class Observation(models.Model):
+    """indicator × geography × period → value.
+
+    Bulk data is audited per import: `batch` says who wrote the current value from which file,
+    and every later change of a value leaves an ObservationRevision with before and after.
+    """
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
+    geo_level = models.CharField(max_length=8, choices=GeoLevel.choices)
+    geo_code = models.CharField(
+        max_length=40, help_text=_("Kommunkod, länskod, 'SE' eller områdeskod.")
+    )
+    period_type = models.CharField(max_length=8, choices=PeriodType.choices)
+    year = models.PositiveSmallIntegerField()
+    period_number = models.PositiveSmallIntegerField(
+        default=0, help_text=_("0 för år, 1–4 för kvartal, 1–12 för månad.")
+    )
+    value = models.FloatField(null=True, blank=True)
+    preliminary = models.BooleanField(default=False)
+    suppressed = models.BooleanField(default=False)
+    source = models.ForeignKey(DataSource, on_delete=models.PROTECT, related_name="+")
+    batch = models.ForeignKey("ImportBatch", on_delete=models.PROTECT, related_name="observations")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "indicator",
+                    "geo_level",
+                    "geo_code",
+                    "period_type",
+                    "year",
+                    "period_number",
+                ],
+                name="one_observation_per_cell",
+            )
+        ]
+        indexes = [models.Index(fields=["geo_level", "geo_code", "indicator"])]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.geo_code} {self.period_label}: {self.value}"
+
+    @property
+    def period_label(self) -> str:
+        if self.period_type == PeriodType.QUARTER:
+            return f"{self.year} kv. {self.period_number}"
+        if self.period_type == PeriodType.MONTH:
+            return f"{self.year}-{self.period_number:02d}"
+        return str(self.year)
+
+
+class ImportBatch(AuditedModel):
+    """One run of an importer: what file, by whom, what it wrote. Observations point here."""
+
+    kind = models.CharField(_("typ"), max_length=40)
+    file_name = models.CharField(_("fil"), max_length=300)
+    checksum = models.CharField(_("kontrollsumma"), max_length=64)
+    source = models.ForeignKey(DataSource, on_delete=models.PROTECT, related_name="batches")
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    rows_created = models.PositiveIntegerField(default=0)
+    rows_updated = models.PositiveIntegerField(default=0)
+    rows_unchanged = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("importer")
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.file_name}"
+
+
+class ObservationRevision(models.Model):
+    """A value an import changed: before, after, and the batch (who, when, which file)."""
+
+    observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="revisions")
+    batch = models.ForeignKey(ImportBatch, on_delete=models.PROTECT, related_name="revisions")
+    old_value = models.FloatField(null=True)
+    new_value = models.FloatField(null=True)
+    old_preliminary = models.BooleanField(default=False)
+    old_suppressed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["batch_id"]
+
+    def __str__(self) -> str:
+        return f"{self.observation_id}: {self.old_value} → {self.new_value}"

@@ -1,0 +1,172 @@
+"""The importer contract: parse → Preview (all problems, nothing written) → write_preview."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from forebygg.stats.models import Direction, GeoLevel, PeriodType, SourceStatus, Unit
+
+MAX_ERRORS_SHOWN = 200
+
+
+class ImportRejected(Exception):
+    """The file has errors; nothing was written."""
+
+    def __init__(self, preview: Preview):
+        self.preview = preview
+        super().__init__("\n".join(preview.errors[:MAX_ERRORS_SHOWN]))
+
+
+@dataclass(frozen=True)
+class IndicatorSpec:
+    key: str
+    name_sv: str
+    name_en: str
+    unit: str = Unit.COUNT
+    formula: str = ""
+    direction: str = Direction.NEUTRAL
+    category: str = ""
+    parent_category: str = ""
+    counts_crimes: bool = False
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    key: str
+    name: str
+    publisher: str
+    licence: str
+    attribution: str
+    coverage: str = ""
+    status: str = SourceStatus.OFFICIAL
+    retrieved: date | None = None
+
+
+@dataclass
+class Row:
+    line: int
+    indicator: str
+    geo_level: str
+    geo_code: str
+    year: int
+    value: float | None
+    period_type: str = PeriodType.YEAR
+    period_number: int = 0
+    preliminary: bool = False
+    suppressed: bool = False
+
+    @property
+    def cell(self) -> tuple:
+        return (
+            self.indicator,
+            self.geo_level,
+            self.geo_code,
+            self.period_type,
+            self.year,
+            self.period_number,
+        )
+
+
+@dataclass
+class Preview:
+    kind: str
+    file_name: str
+    checksum: str
+    source: SourceSpec | None = None
+    indicators: dict[str, IndicatorSpec] = field(default_factory=dict)
+    rows: list[Row] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and bool(self.rows or self.extra)
+
+    def error(self, line: int | None, message: str) -> None:
+        self.errors.append(f"Rad {line}: {message}" if line else message)
+
+    def warn(self, line: int | None, message: str) -> None:
+        self.warnings.append(f"Rad {line}: {message}" if line else message)
+
+    def check_duplicates(self) -> None:
+        seen: dict[tuple, int] = {}
+        for row in self.rows:
+            if row.cell in seen:
+                self.error(
+                    row.line,
+                    f"dubblett av rad {seen[row.cell]} (samma indikator, plats och period).",
+                )
+            else:
+                seen[row.cell] = row.line
+
+    def summary(self) -> dict:
+        years = sorted({row.year for row in self.rows})
+        kommuner = {row.geo_code for row in self.rows if row.geo_level == GeoLevel.KOMMUN}
+        return {
+            "rows": len(self.rows),
+            "first_year": years[0] if years else None,
+            "last_year": years[-1] if years else None,
+            "kommuner": len(kommuner),
+            "indicators": sorted(self.indicators),
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+        }
+
+
+def checksum_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode_text(data: bytes, preview: Preview) -> str | None:
+    """UTF-8 (with or without BOM) only; anything else is a clear error, never a guess."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        preview.error(
+            None,
+            "Filen är inte UTF-8-kodad. Spara den som UTF-8 (i Excel: 'CSV UTF-8') "
+            "och försök igen.",
+        )
+        return None
+
+
+def parse_number(raw: str, preview: Preview, line: int, column: str) -> float | None:
+    """Swedish or English decimals, spaces as thousands separators; '..' and '-' mean missing."""
+    text = (raw or "").strip().replace("\u00a0", "").replace(" ", "")
+    if text in ("", "..", ".", "-", "–"):
+        return None
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        preview.error(line, f"{column} ska vara ett tal, inte {raw!r}.")
+        return None
+    if value != value or value in (float("inf"), float("-inf")) or abs(value) > 1e12:
+        preview.error(line, f"{column} är inte ett rimligt tal: {raw!r}.")
+        return None
+    return value
+
+
+def parse_count(raw: str, preview: Preview, line: int, column: str) -> float | None:
+    value = parse_number(raw, preview, line, column)
+    if value is None:
+        return None
+    if value < 0:
+        preview.error(line, f"{column} får inte vara negativt ({raw}).")
+        return None
+    if not float(value).is_integer():
+        preview.error(line, f"{column} ska vara ett heltal, inte {raw!r}.")
+        return None
+    return value
+
+
+def parse_year(raw: str, preview: Preview, line: int, column: str = "år") -> int | None:
+    text = (raw or "").strip()
+    if not (text.isdigit() and len(text) == 4 and 1950 <= int(text) <= 2100):
+        preview.error(line, f"{column} ska vara ett årtal som 2024, inte {raw!r}.")
+        return None
+    return int(text)
