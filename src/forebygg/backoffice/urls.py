@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from forebygg.backoffice import views
 
@@ -10,4 +10,6 @@ urlpatterns = [
     path("<str:code>/anteckningar/<int:pk>/", views.note_detail, name="note"),
     path("<str:code>/anteckningar/<int:pk>/andra/", views.note_edit, name="note_edit"),
     path("<str:code>/bjud-in/", views.invite, name="invite"),
+    path("<str:code>/import/", include("forebygg.backoffice.import_urls")),
+    path("<str:code>/lagesbild/", include("forebygg.backoffice.lagesbild_urls")),
 ]

@@ -1,0 +1,3 @@
+"""URLs for uploading statistics files (filled in by the statistics import views)."""
+
+urlpatterns: list = []
