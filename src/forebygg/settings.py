@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "forebygg.stats",
     "forebygg.orgs",
     "forebygg.notes",
+    "forebygg.lagesbild",
     "forebygg.public",
     "forebygg.accounts",
     "forebygg.backoffice",

