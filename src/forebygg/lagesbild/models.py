@@ -66,8 +66,8 @@ class Lagesbild(KommunOwnedModel):
         return f"Lägesbild {self.kommun} v{self.number}"
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
         instance._stored_status = instance.status
         return instance
 
@@ -78,7 +78,8 @@ class Lagesbild(KommunOwnedModel):
     def save(self, *args, **kwargs):
         frozen = getattr(self, "_stored_status", None) == LagesbildStatus.DECIDED
         update_fields = set(kwargs.get("update_fields") or ())
-        if frozen and not update_fields <= {"visibility", "updated_at"}:
+        only_publication = bool(update_fields) and update_fields <= {"visibility", "updated_at"}
+        if frozen and not only_publication:
             raise ValidationError(
                 _("En fastställd lägesbild kan inte ändras. Skapa en ny version.")
             )

@@ -7,5 +7,6 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("sok/", views.search, name="search"),
     path("kommun/<str:code>/", views.kommun, name="kommun"),
+    path("kommun/<str:code>/lagesbild/", views.published_lagesbild, name="lagesbild"),
     path("kallor/", views.sources, name="sources"),
 ]

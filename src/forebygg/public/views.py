@@ -1,11 +1,22 @@
 """Pages for everyone: the map start page, kommun search, kommun pages, data sources."""
 
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from forebygg.geo.domain.queries import kommun_profile, map_kommuner, search_kommuner
+from forebygg.geo.domain.queries import (
+    get_kommun_or_404,
+    kommun_profile,
+    map_kommuner,
+    search_kommuner,
+)
 from forebygg.geo.domain.svg import VIEWBOX
 from forebygg.geo.models import Lan
+from forebygg.lagesbild.domain import latest_decided
+from forebygg.lagesbild.interfaces.document import document_context
+from forebygg.lagesbild.models import Lagesbild
 from forebygg.notes.models import Note
 from forebygg.orgs.access import Visibility, can_open_workspace
 from forebygg.stats.models import DataSource
@@ -52,8 +63,24 @@ def kommun(request, code):
             "kommun": profile.kommun,
             "published_notes": published_notes,
             "has_workspace": can_open_workspace(request.user, profile.kommun),
+            "published_lagesbild": latest_decided(
+                profile.kommun,
+                Lagesbild.objects.visible_to(AnonymousUser()).filter(kommun=profile.kommun),
+            ),
         },
     )
+
+
+@require_GET
+def published_lagesbild(request, code):
+    kommun = get_kommun_or_404(code)
+    published = Lagesbild.objects.visible_to(AnonymousUser()).filter(kommun=kommun)
+    lagesbild = latest_decided(kommun, published)
+    if lagesbild is None:
+        raise Http404(
+            _("%(kommun)s har inte publicerat någon lägesbild.") % {"kommun": kommun.name}
+        )
+    return render(request, "public/lagesbild.html", document_context(lagesbild))
 
 
 @require_GET
