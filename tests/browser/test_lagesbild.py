@@ -1,0 +1,54 @@
+"""A coordinator drafts, edits, marks a problem candidate, decides, and downloads the DOCX."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from docx import Document
+
+from forebygg.lagesbild.domain.drafting import forget_cached_indicators
+from tests.browser.conftest import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+
+def test_coordinator_drafts_edits_decides_and_downloads(page, reference_data):
+    call_command("import_statistics", verbosity=0)
+    call_command("create_demo", verbosity=0)
+    forget_cached_indicators()
+    page.goto("/logga-in/")
+    page.get_by_label("Användarnamn").fill("samordnare")
+    page.get_by_label("Lösenord").fill("demo-forebygg-2026")
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_url(re.compile(r"/arbetsyta/$"))
+
+    page.goto("/arbetsyta/0680/lagesbild/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Skapa utkast från statistiken").click()
+    page.wait_for_url(re.compile(r"/lagesbild/1/$"))
+    assert page.locator("figure.lb-figure").count() == 4
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Redigera ”Analys (§ 4 p. 3)”").click()
+    assert_accessible(page)
+    page.get_by_label("Text").fill("Misshandel i centrum ökar **kvällstid**.")
+    page.get_by_role("button", name="Spara").click()
+    assert "kvällstid" in page.locator("#section-analysis").inner_text()
+
+    page.get_by_label("Problem", exact=True).fill("Misshandel i centrum")
+    page.get_by_label("Underlag (figur)").select_option("fig-trend")
+    page.get_by_role("button", name="Markera som problemkandidat").click()
+    assert "Misshandel i centrum" in page.locator("#candidates-heading + ul").inner_text()
+
+    page.get_by_label("Fastställs av (organ)").fill("Kommunstyrelsen")
+    page.get_by_role("button", name="Fastställ lägesbilden").click()
+    assert "Fastställd" in page.locator(".status-line").inner_text()
+    assert page.get_by_role("link", name="Redigera ”Analys (§ 4 p. 3)”").count() == 0
+    assert_accessible(page)
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Ladda ner Word (DOCX)").click()
+    document = Document(io.BytesIO(download_info.value.path().read_bytes()))
+    assert document.paragraphs[0].text == "Lägesbild för Jönköpings kommun"
+    assert any("kvällstid" in paragraph.text for paragraph in document.paragraphs)
