@@ -66,7 +66,9 @@ def _pooled(by: list[str], name: str) -> pl.Expr:
 
 def compute_indicators(frame: pl.DataFrame, years: list[int] | None = None) -> pl.DataFrame:
     """One row per kommun × category × year with every derived indicator."""
-    frame = frame.filter(pl.col("population").is_not_null() & pl.col("count").is_not_null())
+    frame = frame.lazy().filter(pl.col("population").is_not_null() & pl.col("count").is_not_null())
+    if years:  # keep the five years before the first one: the 5-year change needs them
+        frame = frame.filter(pl.col("year") >= min(years) - 5)
     frame = frame.with_columns((pl.col("count") / pl.col("population")).alias("raw"))
     by_group = ["group", "category", "year"]
     result = frame.with_columns(
@@ -90,7 +92,7 @@ def compute_indicators(frame: pl.DataFrame, years: list[int] | None = None) -> p
         )
     if years:
         result = result.filter(pl.col("year").is_in(years))
-    return result.drop("raw")
+    return result.drop("raw").collect()
 
 
 def _with_empirical_bayes(frame: pl.DataFrame, by: list[str]) -> pl.DataFrame:

@@ -1,0 +1,102 @@
+"""Lägesbild and national computation benchmarks, as ratios against same-run baselines.
+
+    .venv/bin/python bench/lagesbild.py
+
+1. Draft a full lägesbild for Jönköping (data → snapshot → DOCX + PDF) against the bare PDF
+   render of the same content (WeasyPrint on the finished HTML).
+2. Compute every crime indicator for 290 kommuner × 6 categories × 10 years against a plain
+   Polars group-by over the same rows.
+"""
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "forebygg.settings_test")
+os.environ["FOREBYGG_DATABASE_URL"] = f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
+
+import django  # noqa: E402
+
+django.setup()
+
+import polars as pl  # noqa: E402
+import weasyprint  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+
+from forebygg.geo.models import Kommun  # noqa: E402
+from forebygg.lagesbild.domain import transient_lagesbild  # noqa: E402
+from forebygg.lagesbild.domain.drafting import forget_cached_indicators  # noqa: E402
+from forebygg.lagesbild.interfaces.document import render_document_html  # noqa: E402
+from forebygg.lagesbild.interfaces.docx import render_docx  # noqa: E402
+from forebygg.lagesbild.interfaces.pdf import render_pdf  # noqa: E402
+from forebygg.stats.national import compute_indicators, load_crime_frame  # noqa: E402
+
+
+def best_of(function, repeat):
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+def report(name, subject, baseline, repeat=5):
+    subject_time, baseline_time = best_of(subject, repeat), best_of(baseline, repeat)
+    print(
+        f"{name}: {subject_time * 1000:.0f} ms, baseline {baseline_time * 1000:.0f} ms, "
+        f"ratio {subject_time / baseline_time:.2f}×"
+    )
+
+
+def main():
+    call_command("migrate", verbosity=0)
+    call_command("import_reference", verbosity=0)
+    call_command("import_statistics", verbosity=0)
+    kommun = Kommun.objects.get(code="0680")
+
+    def full_lagesbild():
+        lagesbild = transient_lagesbild(kommun)
+        render_docx(lagesbild)
+        render_pdf(lagesbild)
+
+    html = render_document_html(transient_lagesbild(kommun), for_print=True)
+    report(
+        "Lägesbild Jönköping, data → DOCX + PDF (warm indicator cache)",
+        full_lagesbild,
+        lambda: weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1"),
+    )
+
+    def cold_lagesbild():
+        forget_cached_indicators()
+        full_lagesbild()
+
+    report(
+        "Lägesbild Jönköping, data → DOCX + PDF (cold: indicators read from the database)",
+        cold_lagesbild,
+        lambda: weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1"),
+        repeat=3,
+    )
+
+    frame = load_crime_frame()
+    years = list(range(2016, 2026))
+    recent = frame.filter(pl.col("year").is_in(years))
+    print(f"rows: {recent.height} (290 kommuner × 6 kategorier × {len(years)} år)")
+    report(
+        "All indicators, 290 kommuner × 6 categories × 10 years",
+        lambda: compute_indicators(frame, years),
+        lambda: recent.group_by(["category", "year"]).agg(pl.col("count").sum()),
+        repeat=9,
+    )
+    start = time.perf_counter()
+    load_crime_frame()
+    elapsed = (time.perf_counter() - start) * 1000
+    print(f"(reading the observations from the database: {elapsed:.0f} ms)")
+
+
+if __name__ == "__main__":
+    main()
