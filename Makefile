@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres lint format system-deps bench messages clean
+.PHONY: run test test-sqlite test-postgres lint format system-deps runtime-deps bench messages clean
 
 $(VENV)/.base-installed: requirements/base.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.12 saknas: installera den (t.ex. 'pyenv install 3.12') och försök igen."; exit 1; }
@@ -23,10 +23,13 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	touch $@
 
 system-deps:
-	scripts/ensure-system-deps.sh
+	scripts/ensure-system-deps.sh test
+
+runtime-deps:
+	scripts/ensure-system-deps.sh runtime
 
 ## make run: install, migrate SQLite, import the real reference data, create demo logins, serve with gunicorn.
-run: $(VENV)/.base-installed
+run: runtime-deps $(VENV)/.base-installed
 	mkdir -p var
 	$(BIN)/forebygg migrate --noinput
 	$(BIN)/forebygg import-reference
@@ -56,6 +59,7 @@ format: $(VENV)/.test-installed
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/lagesbild.py
 
 messages: $(VENV)/.base-installed
 	cd src/forebygg && ../../$(BIN)/forebygg makemessages -l en && ../../$(BIN)/forebygg compilemessages -l en
