@@ -1,12 +1,40 @@
-"""Every importer by kind. An importer module has KIND, LABEL and parse(data, *, file_name)."""
+"""Every importer by kind. An importer has KIND, LABEL and parse(data, *, file_name).
 
-from forebygg.stats.importers import bra_kommun
+An importer that does not write observations (police areas) also has
+write(preview, *, by=None, kommun=None) -> ImportBatch; see stats.domain.write_import.
+"""
 
-IMPORTERS = {module.KIND: module for module in (bra_kommun,)}
+from forebygg.stats.importers import (
+    bra_csv,
+    bra_kommun,
+    generic,
+    kolada,
+    police_areas,
+    polisen_events,
+    scb,
+    sol,
+)
 
-# The statistical datasets shipped in the data directory, loaded by `forebygg import-statistics`.
+IMPORTERS = {
+    module.KIND: module
+    for module in (
+        bra_kommun,
+        bra_csv,
+        sol,
+        scb.PXWEB_CSV,
+        scb.JSONSTAT,
+        kolada,
+        polisen_events,
+        police_areas,
+        generic,
+    )
+}
+
+# The datasets shipped in the data directory, loaded by `forebygg import-statistics`.
 SHIPPED = [
     (bra_kommun.KIND, bra_kommun.DEFAULT_FILE),
+    (polisen_events.KIND, polisen_events.DEFAULT_FILE),
+    (police_areas.KIND, police_areas.DEFAULT_FILE),
 ]
 
 

@@ -4,10 +4,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from forebygg.stats.domain import preview_file
+from forebygg.stats.domain import preview_file, write_import
 from forebygg.stats.importers.base import MAX_ERRORS_SHOWN, ImportRejected
 from forebygg.stats.importers.registry import IMPORTERS
-from forebygg.stats.importers.writing import write_preview
 
 
 class Command(BaseCommand):
@@ -25,11 +24,16 @@ class Command(BaseCommand):
             raise CommandError(f"Filen {file} finns inte.")
         preview = preview_file(kind, file.read_bytes(), file_name=file.name)
         summary = preview.summary()
-        self.stdout.write(
-            f"{file.name}: {summary['rows']} rader, "
-            f"år {summary['first_year']}–{summary['last_year']}, "
-            f"{summary['kommuner']} kommuner, {len(summary['indicators'])} indikatorer"
-        )
+        if "areas" in preview.extra:
+            areas = preview.extra["areas"]
+            kommuner = len({area.kommun_code for area in areas})
+            self.stdout.write(f"{file.name}: {len(areas)} områden i {kommuner} kommuner")
+        else:
+            self.stdout.write(
+                f"{file.name}: {summary['rows']} rader, "
+                f"år {summary['first_year']}–{summary['last_year']}, "
+                f"{summary['kommuner']} kommuner, {len(summary['indicators'])} indikatorer"
+            )
         for warning in preview.warnings[:20]:
             self.stdout.write(self.style.WARNING("Varning: " + warning))
         if dry_run:
@@ -38,13 +42,13 @@ class Command(BaseCommand):
             self.stdout.write("Förhandsgranskning: inget har skrivits.")
             return
         try:
-            batch = write_preview(preview)
+            batch = write_import(preview)
         except ImportRejected as rejected:
             raise CommandError(self._errors(rejected.preview)) from None
         self.stdout.write(
             self.style.SUCCESS(
                 f"Inläst: {batch.rows_created} nya, {batch.rows_updated} ändrade, "
-                f"{batch.rows_unchanged} oförändrade värden."
+                f"{batch.rows_unchanged} oförändrade."
             )
         )
 

@@ -9,7 +9,10 @@ from forebygg.stats.importers.registry import SHIPPED
 
 
 class Command(BaseCommand):
-    help = "Läser in statistiken som finns i datakatalogen (Brå per kommun m.m.)."
+    help = (
+        "Läser in statistiken som finns i datakatalogen (Brå per kommun, publicerade "
+        "polishändelser, Polisens utsatta områden)."
+    )
 
     def handle(self, *args, **options):
         data_dir = settings.FOREBYGG_DATA_DIR
@@ -27,6 +30,6 @@ class Command(BaseCommand):
                 raise CommandError("\n".join(rejected.preview.errors[:50])) from None
             self.stdout.write(
                 f"  {batch.rows_created} nya, {batch.rows_updated} ändrade, "
-                f"{batch.rows_unchanged} oförändrade värden"
+                f"{batch.rows_unchanged} oförändrade"
             )
         self.stdout.write(self.style.SUCCESS("Statistiken är inläst."))
