@@ -52,3 +52,28 @@ def test_coordinator_drafts_edits_decides_and_downloads(page, reference_data):
     document = Document(io.BytesIO(download_info.value.path().read_bytes()))
     assert document.paragraphs[0].text == "Lägesbild för Jönköpings kommun"
     assert any("kvällstid" in paragraph.text for paragraph in document.paragraphs)
+
+
+def test_upload_page_previews_a_file_and_is_accessible(page, reference_data, tmp_path):
+    call_command("create_demo", verbosity=0)
+    page.goto("/logga-in/")
+    page.get_by_label("Användarnamn").fill("samordnare")
+    page.get_by_label("Lösenord").fill("demo-forebygg-2026")
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_url(re.compile(r"/arbetsyta/$"))
+    page.goto("/arbetsyta/0680/import/")
+    assert_accessible(page)
+
+    csv_file = tmp_path / "trygghet.csv"
+    csv_file.write_text(
+        "kommun;område;indikator;namn;enhet;period;värde\n"
+        "0680;;trygghet-kvall;Otrygg ute på kvällen;procent;2024;23,5\n",
+        encoding="utf-8",
+    )
+    page.get_by_label("Fil", exact=True).set_input_files(str(csv_file))
+    page.get_by_role("button", name="Kontrollera filen").click()
+    page.get_by_role("heading", name="Förhandsgranskning av trygghet.csv").wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="Läs in").click()
+    page.wait_for_url(re.compile(r"/arbetsyta/0680/$"))
+    assert "1 nya" in page.locator(".messages").inner_text()

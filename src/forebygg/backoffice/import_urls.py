@@ -1,3 +1,10 @@
-"""URLs for uploading statistics files (filled in by the statistics import views)."""
+"""URLs for uploading statistics files."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from forebygg.backoffice import import_views as views
+
+urlpatterns = [
+    path("", views.upload, name="import_upload"),
+    path("las-in/", views.confirm, name="import_confirm"),
+]

@@ -1,0 +1,139 @@
+"""Uploading a statistics file from the workspace: upload → preview → confirm (atomic write).
+
+Coordinators upload their kommun's local data (the generic format); site admins may upload
+every official format. The uploaded bytes wait in var/uploads under a random token that only
+this session knows, until the user confirms or leaves.
+"""
+
+import secrets
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from forebygg.backoffice.views import _workspace_kommun
+from forebygg.orgs.access import access_for, can_edit_kommun
+from forebygg.stats.domain import preview_file, write_import
+from forebygg.stats.importers import generic
+from forebygg.stats.importers.base import ImportRejected
+from forebygg.stats.importers.registry import IMPORTERS
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+SESSION_KEY = "forebygg_upload"
+
+
+def _allowed_kinds(user) -> list[str]:
+    return sorted(IMPORTERS) if access_for(user).is_site_admin else [generic.KIND]
+
+
+class UploadForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("Filens typ"))
+    file = forms.FileField(label=gettext_lazy("Fil"))
+
+    def __init__(self, *args, kinds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(kind, IMPORTERS[kind].LABEL) for kind in kinds]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("Filen är större än 50 MB."))
+        return upload
+
+
+def _upload_dir() -> Path:
+    path = settings.BASE_DIR / "var" / "uploads"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _check_kommun(preview, kommun) -> None:
+    """Local data must be the workspace kommun's own."""
+    if preview.kind == generic.KIND and preview.extra.get("kommun") not in (None, kommun.code):
+        preview.error(
+            None,
+            _("Filen gäller kommunkod %(code)s, men du arbetar i %(kommun)s.")
+            % {"code": preview.extra.get("kommun"), "kommun": kommun.name},
+        )
+
+
+def _editable_workspace(request, code):
+    kommun = _workspace_kommun(request, code)
+    if not can_edit_kommun(request.user, kommun) and not access_for(request.user).is_site_admin:
+        raise Http404
+    return kommun
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request, code):
+    kommun = _editable_workspace(request, code)
+    form = UploadForm(
+        request.POST or None, request.FILES or None, kinds=_allowed_kinds(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["file"].read()
+        kind = form.cleaned_data["kind"]
+        preview = preview_file(kind, data, file_name=form.cleaned_data["file"].name)
+        _check_kommun(preview, kommun)
+        token = secrets.token_urlsafe(16)
+        if preview.ok:
+            (_upload_dir() / token).write_bytes(data)
+            request.session[SESSION_KEY] = {
+                "token": token,
+                "kind": kind,
+                "name": preview.file_name,
+                "kommun": kommun.code,
+            }
+        return render(
+            request,
+            "backoffice/import_preview.html",
+            {
+                "kommun": kommun,
+                "preview": preview,
+                "summary": preview.summary(),
+                "errors": preview.errors[:100],
+                "warnings": preview.warnings[:50],
+            },
+        )
+    return render(request, "backoffice/import_upload.html", {"kommun": kommun, "form": form})
+
+
+@login_required
+@require_POST
+def confirm(request, code):
+    kommun = _editable_workspace(request, code)
+    pending = request.session.pop(SESSION_KEY, None)
+    if (
+        not pending
+        or pending["kommun"] != kommun.code
+        or pending["kind"] not in _allowed_kinds(request.user)
+    ):
+        messages.error(
+            request, _("Det finns ingen förhandsgranskad fil att läsa in. Ladda upp den igen.")
+        )
+        return redirect("backoffice:import_upload", code=code)
+    path = _upload_dir() / pending["token"]
+    try:
+        preview = preview_file(pending["kind"], path.read_bytes(), file_name=pending["name"])
+        _check_kommun(preview, kommun)
+        kommun_for_source = kommun if pending["kind"] == generic.KIND else None
+        batch = write_import(preview, by=request.user, kommun=kommun_for_source)
+    except (ImportRejected, FileNotFoundError):
+        messages.error(request, _("Filen kunde inte läsas in; inget har ändrats."))
+        return redirect("backoffice:import_upload", code=code)
+    finally:
+        path.unlink(missing_ok=True)
+    messages.success(
+        request,
+        _("Inläst: %(new)s nya, %(changed)s ändrade och %(same)s oförändrade värden.")
+        % {"new": batch.rows_created, "changed": batch.rows_updated, "same": batch.rows_unchanged},
+    )
+    return redirect("backoffice:workspace", code=code)
