@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 
 from forebygg.geo.domain.svg import geometry_to_svg_path
@@ -39,7 +38,8 @@ from forebygg.stats.importers.base import (
     parse_year,
 )
 from forebygg.stats.importers.generic import header_error, year_in_file_name
-from forebygg.stats.models import DataSource, ImportBatch, SourceStatus
+from forebygg.stats.importers.writing import upsert_source
+from forebygg.stats.models import ImportBatch, SourceStatus
 
 KIND = "police-areas"
 LABEL = "Polisen: utsatta och särskilt utsatta områden (GeoJSON eller CSV)"
@@ -246,7 +246,7 @@ def write(preview: Preview, *, by=None, kommun=None) -> ImportBatch:
             preview.error(None, "Filen innehåller inga områden att läsa in.")
         raise ImportRejected(preview)
     with transaction.atomic():
-        source = _upsert_source(preview, len(areas))
+        source = upsert_source(preview, row_count=len(areas))
         batch = ImportBatch(
             kind=preview.kind,
             file_name=preview.file_name,
@@ -290,22 +290,3 @@ def write(preview: Preview, *, by=None, kommun=None) -> ImportBatch:
         batch.rows_unchanged = len(areas) - created - updated
         batch.save(update_fields=["rows_created", "rows_updated", "rows_unchanged"])
     return batch
-
-
-def _upsert_source(preview: Preview, count: int) -> DataSource:
-    spec = preview.source
-    values = {
-        "name": spec.name,
-        "publisher": spec.publisher,
-        "licence": spec.licence,
-        "attribution": spec.attribution,
-        "file": preview.file_name,
-        "retrieved": spec.retrieved,
-        "coverage": spec.coverage,
-        "status": spec.status,
-        "checksum": preview.checksum,
-        "row_count": count,
-        "imported_at": timezone.now(),
-    }
-    source, _created = DataSource.objects.update_or_create(key=spec.key, defaults=values)
-    return source

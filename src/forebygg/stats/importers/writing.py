@@ -22,7 +22,7 @@ def write_preview(preview: Preview, *, by=None, kommun=None) -> ImportBatch:
             preview.error(None, "Filen innehåller inga rader att läsa in.")
         raise ImportRejected(preview)
     with transaction.atomic():
-        source = _upsert_source(preview, kommun=kommun)
+        source = upsert_source(preview, kommun=kommun)
         indicators = _upsert_indicators(preview)
         batch = ImportBatch(
             kind=preview.kind,
@@ -39,7 +39,8 @@ def write_preview(preview: Preview, *, by=None, kommun=None) -> ImportBatch:
     return batch
 
 
-def _upsert_source(preview: Preview, *, kommun) -> DataSource:
+def upsert_source(preview: Preview, *, kommun=None, row_count: int | None = None) -> DataSource:
+    """Record (or refresh) the DataSource a preview's file belongs to."""
     spec = preview.source
     values = {
         "name": spec.name,
@@ -51,7 +52,7 @@ def _upsert_source(preview: Preview, *, kommun) -> DataSource:
         "coverage": spec.coverage,
         "status": spec.status,
         "checksum": preview.checksum,
-        "row_count": len(preview.rows),
+        "row_count": len(preview.rows) if row_count is None else row_count,
         "imported_at": timezone.now(),
         "kommun": kommun,
     }
