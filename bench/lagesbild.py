@@ -8,20 +8,11 @@
    Polars group-by over the same rows.
 """
 
-import os
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "forebygg.settings_test")
-os.environ["FOREBYGG_DATABASE_URL"] = f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
+from benchkit import report, setup_django
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 import polars as pl  # noqa: E402
 import weasyprint  # noqa: E402
@@ -34,23 +25,6 @@ from forebygg.lagesbild.interfaces.document import render_document_html  # noqa:
 from forebygg.lagesbild.interfaces.docx import render_docx  # noqa: E402
 from forebygg.lagesbild.interfaces.pdf import render_pdf  # noqa: E402
 from forebygg.stats.national import compute_indicators, load_crime_frame  # noqa: E402
-
-
-def best_of(function, repeat):
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - start)
-    return min(timings)
-
-
-def report(name, subject, baseline, repeat=5):
-    subject_time, baseline_time = best_of(subject, repeat), best_of(baseline, repeat)
-    print(
-        f"{name}: {subject_time * 1000:.0f} ms, baseline {baseline_time * 1000:.0f} ms, "
-        f"ratio {subject_time / baseline_time:.2f}×"
-    )
 
 
 def main():

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from forebygg.backoffice.views import _workspace_kommun
+from forebygg.backoffice.views import workspace_kommun_or_404
 from forebygg.orgs.access import access_for, can_edit_kommun
 from forebygg.stats.domain import preview_file, write_import
 from forebygg.stats.importers import generic
@@ -65,7 +65,7 @@ def _check_kommun(preview, kommun) -> None:
 
 
 def _editable_workspace(request, code):
-    kommun = _workspace_kommun(request, code)
+    kommun = workspace_kommun_or_404(request, code)
     if not can_edit_kommun(request.user, kommun) and not access_for(request.user).is_site_admin:
         raise Http404
     return kommun

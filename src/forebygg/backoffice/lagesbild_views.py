@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from forebygg.backoffice.views import _workspace_kommun
+from forebygg.backoffice.views import workspace_kommun_or_404
 from forebygg.lagesbild import domain
 from forebygg.lagesbild.interfaces.document import document_context
 from forebygg.lagesbild.interfaces.docx import render_docx
@@ -74,7 +74,7 @@ def _fail(request, error: ValidationError) -> None:
 
 @login_required
 def index(request, code):
-    kommun = _workspace_kommun(request, code)
+    kommun = workspace_kommun_or_404(request, code)
     versions = Lagesbild.objects.visible_to(request.user).filter(kommun=kommun)
     return render(
         request,
@@ -92,7 +92,7 @@ def index(request, code):
 @login_required
 @require_POST
 def create_draft(request, code):
-    kommun = _workspace_kommun(request, code)
+    kommun = workspace_kommun_or_404(request, code)
     if not can_edit_kommun(request.user, kommun):
         raise Http404
     try:
@@ -106,7 +106,7 @@ def create_draft(request, code):
 
 @login_required
 def detail(request, code, number):
-    kommun = _workspace_kommun(request, code)
+    kommun = workspace_kommun_or_404(request, code)
     lagesbild = _lagesbild(request, kommun, number)
     can_edit = can_edit_kommun(request.user, kommun) and not lagesbild.is_decided
     others = (
@@ -130,7 +130,7 @@ def detail(request, code, number):
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_section(request, code, number, key):
-    kommun = _workspace_kommun(request, code)
+    kommun = workspace_kommun_or_404(request, code)
     lagesbild = _lagesbild(request, kommun, number, for_edit=True)
     if key not in SECTION_LABELS or lagesbild.is_decided:
         raise Http404
@@ -150,7 +150,7 @@ def edit_section(request, code, number, key):
 @login_required
 @require_POST
 def add_candidate(request, code, number):
-    kommun = _workspace_kommun(request, code)
+    kommun = workspace_kommun_or_404(request, code)
     lagesbild = _lagesbild(request, kommun, number, for_edit=True)
     form = CandidateForm(request.POST, figures=lagesbild.snapshot.get("figures", []))
     if form.is_valid():
@@ -167,7 +167,7 @@ def add_candidate(request, code, number):
 @login_required
 @require_POST
 def decide(request, code, number):
-    kommun = _workspace_kommun(request, code)
+    kommun = workspace_kommun_or_404(request, code)
     lagesbild = _lagesbild(request, kommun, number, for_edit=True)
     form = DecideForm(request.POST)
     try:
@@ -183,7 +183,7 @@ def decide(request, code, number):
 @login_required
 @require_POST
 def publish(request, code, number):
-    kommun = _workspace_kommun(request, code)
+    kommun = workspace_kommun_or_404(request, code)
     lagesbild = _lagesbild(request, kommun, number, for_edit=True)
     try:
         domain.publish_lagesbild(
@@ -197,7 +197,7 @@ def publish(request, code, number):
 
 @login_required
 def compare(request, code, number):
-    kommun = _workspace_kommun(request, code)
+    kommun = workspace_kommun_or_404(request, code)
     newer = _lagesbild(request, kommun, number)
     try:
         other_number = int(request.GET.get("med", ""))
@@ -220,7 +220,7 @@ def compare(request, code, number):
 
 @login_required
 def download(request, code, number, format):
-    kommun = _workspace_kommun(request, code)
+    kommun = workspace_kommun_or_404(request, code)
     lagesbild = _lagesbild(request, kommun, number)
     if format == "docx":
         content = render_docx(lagesbild)

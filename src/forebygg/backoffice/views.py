@@ -23,7 +23,7 @@ from forebygg.orgs.domain.invitations import invite_partner
 from forebygg.orgs.models import Invitation, Membership, Organisation, Role
 
 
-def _workspace_kommun(request, code) -> Kommun:
+def workspace_kommun_or_404(request, code) -> Kommun:
     kommun = get_kommun_or_404(code)
     if not can_open_workspace(request.user, kommun):
         raise Http404(_("Sidan finns inte eller så saknar du behörighet."))
@@ -60,7 +60,7 @@ def my_workspaces(request):
 
 @login_required
 def workspace(request, code):
-    kommun = _workspace_kommun(request, code)
+    kommun = workspace_kommun_or_404(request, code)
     is_coordinator = can_edit_kommun(request.user, kommun)
     context = {
         "kommun": kommun,
@@ -80,7 +80,7 @@ def workspace(request, code):
 @login_required
 @require_http_methods(["GET", "POST"])
 def note_edit(request, code, pk=None):
-    kommun = _workspace_kommun(request, code)
+    kommun = workspace_kommun_or_404(request, code)
     if not can_edit_kommun(request.user, kommun):
         raise Http404(_("Sidan finns inte eller så saknar du behörighet."))
     note = (
@@ -108,7 +108,7 @@ def note_edit(request, code, pk=None):
 
 @login_required
 def note_detail(request, code, pk):
-    kommun = _workspace_kommun(request, code)
+    kommun = workspace_kommun_or_404(request, code)
     note = get_for_user(Note.objects, request.user, pk=pk, kommun=kommun)
     history = note.history.select_related("history_user").order_by("-history_date")
     return render(
@@ -126,7 +126,7 @@ def note_detail(request, code, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def invite(request, code):
-    kommun = _workspace_kommun(request, code)
+    kommun = workspace_kommun_or_404(request, code)
     if not can_edit_kommun(request.user, kommun):
         raise Http404(_("Sidan finns inte eller så saknar du behörighet."))
     form = InviteForm(request.POST or None, partners=_partners(kommun))

@@ -114,11 +114,11 @@ def build_snapshot(kommun: Kommun) -> dict:
         _comparison_figure(kommun, latest, last, group, attribution),
         *_map_figures(kommun),
     ]
-    facts = [
-        _fact(CATEGORY_NAMES[category], latest[category], last)
+    facts_by_category = {
+        category: _fact(CATEGORY_NAMES[category], latest[category], last)
         for category in ["total", *MAIN_CATEGORIES]
         if latest[category]
-    ]
+    }
     return {
         "kommun": kommun.name,
         "kommun_code": kommun.code,
@@ -126,12 +126,8 @@ def build_snapshot(kommun: Kommun) -> dict:
         "last_year": last,
         "group": group,
         "figures": figures,
-        "facts": facts,
-        "facts_by_category": {
-            category: _fact(CATEGORY_NAMES[category], latest[category], last)
-            for category in ["total", *MAIN_CATEGORIES]
-            if latest[category]
-        },
+        "facts": list(facts_by_category.values()),
+        "facts_by_category": facts_by_category,
         "sources": [attribution],
         "eb_explanation": EB_EXPLANATION,
     }
@@ -164,6 +160,12 @@ def _figure(figure_id, title, alt, svg, attribution, period, formula, columns, r
     }
 
 
+def _rows_by_year(series: dict[str, dict[int, float | None]], years: list[int]) -> list[list]:
+    return [
+        [str(year), *[format_number(values[year]) for values in series.values()]] for year in years
+    ]
+
+
 def _trend_figure(kommun, rows, years, group, attribution) -> dict:
     series = {
         kommun.short_name: _series(rows, "rate", years),
@@ -180,9 +182,7 @@ def _trend_figure(kommun, rows, years, group, attribution) -> dict:
         f"{format_number(first)} år {years[0]} och {format_number(last)} år {years[-1]}."
     )
     svg = charts.line_chart("fig-trend", title, alt, years, series)
-    table_rows = [
-        [str(year), *[format_number(values[year]) for values in series.values()]] for year in years
-    ]
+    table_rows = _rows_by_year(series, years)
     return _figure(
         "fig-trend",
         title,
@@ -211,9 +211,7 @@ def _category_trend_figure(kommun, by_category, years, attribution) -> dict:
         )
     )
     svg = charts.line_chart("fig-categories", title, alt, years, series, height=360)
-    table_rows = [
-        [str(year), *[format_number(values[year]) for values in series.values()]] for year in years
-    ]
+    table_rows = _rows_by_year(series, years)
     return _figure(
         "fig-categories",
         title,
