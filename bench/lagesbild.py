@@ -4,8 +4,8 @@
 
 1. Draft a full lägesbild for Jönköping (data → snapshot → DOCX + PDF) against the bare PDF
    render of the same content (WeasyPrint on the finished HTML).
-2. Compute every crime indicator for 290 kommuner × 6 categories × 10 years against a plain
-   Polars group-by over the same rows.
+2. Compute every crime indicator for 290 kommuner × 6 categories × 10 years from the stored
+   cube against a plain Polars group-by over the same rows.
 """
 
 import time
@@ -24,7 +24,7 @@ from forebygg.lagesbild.domain.drafting import forget_cached_indicators  # noqa:
 from forebygg.lagesbild.interfaces.document import render_document_html  # noqa: E402
 from forebygg.lagesbild.interfaces.docx import render_docx  # noqa: E402
 from forebygg.lagesbild.interfaces.pdf import render_pdf  # noqa: E402
-from forebygg.stats.national import compute_indicators, load_crime_frame  # noqa: E402
+from forebygg.stats.national import compute_indicators, load_crime_cube  # noqa: E402
 
 
 def main():
@@ -56,20 +56,21 @@ def main():
         repeat=3,
     )
 
-    frame = load_crime_frame()
+    cube = load_crime_cube()
+    frame = cube.frame()
     years = list(range(2016, 2026))
     recent = frame.filter(pl.col("year").is_in(years))
     print(f"rows: {recent.height} (290 kommuner × 6 kategorier × {len(years)} år)")
     report(
         "All indicators, 290 kommuner × 6 categories × 10 years",
-        lambda: compute_indicators(frame, years),
+        lambda: compute_indicators(cube, years),
         lambda: recent.group_by(["category", "year"]).agg(pl.col("count").sum()),
         repeat=9,
     )
     start = time.perf_counter()
-    load_crime_frame()
+    load_crime_cube()
     elapsed = (time.perf_counter() - start) * 1000
-    print(f"(reading the observations from the database: {elapsed:.0f} ms)")
+    print(f"(reading the observations from the database into the cube: {elapsed:.0f} ms)")
 
 
 if __name__ == "__main__":

@@ -1,19 +1,20 @@
 """The national, column-wise computation agrees with the pure functions on real data."""
 
+import numpy as np
 import polars as pl
 import pytest
 from django.core.management import call_command
 
 from forebygg.stats.analysis import empirical_bayes_rates, implied_population, pooled_rate
-from forebygg.stats.national import compute_indicators, load_crime_frame
+from forebygg.stats.national import CrimeCube, compute_indicators, load_crime_cube
 
 
 @pytest.fixture(scope="module")
 def indicators(django_db_blocker, django_db_setup):
     with django_db_blocker.unblock():
         call_command("import_statistics", verbosity=0)
-        frame = load_crime_frame()
-    return frame, compute_indicators(frame, list(range(2016, 2026)))
+        cube = load_crime_cube()
+    return cube.frame(), compute_indicators(cube, list(range(2016, 2026)))
 
 
 def row(result, kommun, category, year):
@@ -63,3 +64,51 @@ def test_change_compares_with_the_same_kommun_k_years_earlier(indicators):
     _, result = indicators
     now, then = row(result, "0680", "person", 2024), row(result, "0680", "person", 2021)
     assert now["change_3"] == pytest.approx((now["rate"] / then["rate"] - 1) * 100)
+
+
+def small_cube(count, population, group):
+    """Three kommuner in one län, one category, years 2020–2021."""
+    return CrimeCube(
+        kommuner=["0101", "0102", "0103"],
+        categories=["total"],
+        years=np.array([2020, 2021]),
+        count=np.array(count, dtype=float)[:, None, :],
+        population=np.array(population, dtype=float),
+        lan=np.zeros(3, dtype=int),
+        lan_codes=["01"],
+        group=np.array(group),
+        group_codes=["A"],
+    )
+
+
+def test_equal_values_share_a_rank_and_missing_cells_are_left_out():
+    cube = small_cube(
+        count=[[10, 20], [10, 40], [np.nan, 60]],
+        population=[[1000, 1000]] * 3,
+        group=[0, 0, 0],
+    )
+    result = compute_indicators(cube).sort("year", "kommun")
+    first_year = result.filter(pl.col("year") == 2020)
+    assert first_year["kommun"].to_list() == ["0101", "0102"]  # 0103 has no count in 2020
+    assert first_year["lower_in_group"].to_list() == [0, 0]
+    assert first_year["others_in_group"].to_list() == [1, 1]
+    second_year = result.filter(pl.col("year") == 2021)
+    assert second_year["lower_in_group"].to_list() == [0, 1, 2]
+    assert second_year["change_1"].to_list() == [pytest.approx(100.0), pytest.approx(300.0), None]
+
+
+def test_a_kommun_without_a_group_gets_no_group_comparison():
+    cube = small_cube(
+        count=[[10, 20], [30, 40], [50, 60]],
+        population=[[1000, 1000]] * 3,
+        group=[0, 0, -1],
+    )
+    alone = compute_indicators(cube).filter(pl.col("kommun") == "0103").to_dicts()[0]
+    assert alone["group"] is None
+    assert alone["group_rate"] is None and alone["lower_in_group"] is None
+    assert alone["lan_rate"] == pytest.approx(90 / 3000 * 100_000)
+
+
+@pytest.mark.django_db
+def test_without_crime_statistics_the_cube_and_the_indicators_are_empty():
+    assert compute_indicators(load_crime_cube()).height == 0

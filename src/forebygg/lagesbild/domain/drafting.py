@@ -14,7 +14,7 @@ from forebygg.lagesbild.domain import charts
 from forebygg.stats.analysis import EB_EXPLANATION, suppress_count
 from forebygg.stats.importers import bra_kommun
 from forebygg.stats.models import DataSource, ImportBatch
-from forebygg.stats.national import compute_indicators, load_crime_frame
+from forebygg.stats.national import compute_indicators, load_crime_cube
 
 YEARS_SHOWN = 10
 MAIN_CATEGORIES = ["person", "theft", "burglary", "vandalism", "drugs_weapons"]
@@ -32,7 +32,7 @@ def _indicator_table() -> pl.DataFrame:
     """All derived indicators, recomputed only when a new import has landed."""
     version = ImportBatch.objects.order_by("-pk").values_list("pk", flat=True).first()
     if _cache.get("version") != version:
-        _cache["table"] = compute_indicators(load_crime_frame())
+        _cache["table"] = compute_indicators(load_crime_cube())
         _cache["version"] = version
     return _cache["table"]
 

@@ -13,7 +13,7 @@ from forebygg.lagesbild.interfaces.document import document_context
 from forebygg.lagesbild.models import Lagesbild
 
 
-def svg_to_png(svg: str, *, width: int = 1280) -> bytes:
+def svg_to_png(svg: str, *, width: int = 960) -> bytes:
     return bytes(resvg_py.svg_to_bytes(svg_string=svg, width=width))
 
 
