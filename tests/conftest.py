@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 
+from forebygg.lagesbild.domain.drafting import forget_cached_indicators
 from tests.personas import Personas, build_personas
 
 
@@ -15,3 +16,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def personas(db) -> Personas:
     return build_personas()
+
+
+@pytest.fixture(scope="session")
+def crime_statistics(django_db_setup, django_db_blocker):
+    """Brå's real per-kommun series, loaded once for the whole session."""
+    with django_db_blocker.unblock():
+        call_command("import_statistics", verbosity=0)
+    forget_cached_indicators()

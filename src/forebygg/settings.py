@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "forebygg.orgs",
     "forebygg.notes",
     "forebygg.lagesbild",
+    "forebygg.plans",
     "forebygg.public",
     "forebygg.accounts",
     "forebygg.backoffice",

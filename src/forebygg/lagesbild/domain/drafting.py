@@ -31,7 +31,7 @@ _cache: dict[str, object] = {}
 def _indicator_table() -> pl.DataFrame:
     """All derived indicators, recomputed only when a new import has landed."""
     version = ImportBatch.objects.order_by("-pk").values_list("pk", flat=True).first()
-    if _cache.get("version") != version:
+    if "table" not in _cache or _cache.get("version") != version:
         _cache["table"] = compute_indicators(load_crime_cube())
         _cache["version"] = version
     return _cache["table"]

@@ -1,0 +1,324 @@
+"""The åtgärdsplan (§ 5): measures tied to causes, targets, decision by a named body, versions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from forebygg.core.models import save_as
+from forebygg.geo.models import POLICE_AREA_KINDS
+from forebygg.lagesbild.models import Lagesbild
+from forebygg.orgs.access import Visibility
+from forebygg.orgs.models import Organisation
+from forebygg.plans.domain import require_coordinator
+from forebygg.plans.models import (
+    AreaKind,
+    Cause,
+    Funding,
+    Horizon,
+    Measure,
+    MeasureType,
+    Plan,
+    PlanStatus,
+    Target,
+)
+from forebygg.stats.models import Observation
+
+MEASURE_FIELDS = (
+    "title", "description", "type", "horizon", "owner", "area_kind", "district", "police_area",
+    "method", "start", "end", "cost", "funding", "expected_effect",
+)  # fmt: skip
+
+
+def eligible_organisations(kommun):
+    """Who can own or take part in a kommun's measures: the kommun itself and its partners."""
+    return Organisation.objects.filter(
+        home_kommun=kommun, type="kommun"
+    ) | Organisation.objects.filter(partnerships__kommun=kommun)
+
+
+def draft_of(kommun) -> Plan | None:
+    return Plan.objects.filter(kommun=kommun, status=PlanStatus.DRAFT).first()
+
+
+def latest_decided_plan(kommun, queryset=None) -> Plan | None:
+    queryset = queryset if queryset is not None else Plan.objects.all()
+    return queryset.filter(kommun=kommun, status=PlanStatus.DECIDED).order_by("-number").first()
+
+
+def _require_draft(plan: Plan) -> None:
+    if plan.is_decided:
+        raise ValidationError(_("En beslutad åtgärdsplan kan inte ändras. Skapa en ny version."))
+
+
+@transaction.atomic
+def create_plan(kommun, *, lagesbild: Lagesbild, title: str, by) -> Plan:
+    """A new draft plan based on a decided lägesbild version (one draft at a time)."""
+    require_coordinator(by, kommun)
+    if lagesbild.kommun_id != kommun.pk:
+        raise ValidationError(_("Lägesbilden hör till en annan kommun."))
+    if not lagesbild.is_decided:
+        raise ValidationError(_("Planen ska bygga på en fastställd lägesbild."))
+    if draft_of(kommun):
+        raise ValidationError(
+            _("Det finns redan ett utkast till åtgärdsplan. Arbeta vidare i det.")
+        )
+    previous = Plan.objects.filter(kommun=kommun).order_by("-number").first()
+    plan = Plan(
+        kommun=kommun,
+        number=(previous.number + 1) if previous else 1,
+        title=title.strip() or _("Åtgärdsplan"),
+        lagesbild=lagesbild,
+        based_on=previous,
+    )
+    return save_as(plan, by=by, reason="Utkast skapat")
+
+
+def _next_key(plan: Plan) -> str:
+    numbers = [
+        int(key[1:]) for key in plan.measures.values_list("key", flat=True) if key[1:].isdigit()
+    ]
+    return f"Å{max(numbers, default=0) + 1}"
+
+
+def validate_measure(plan: Plan, fields: dict, causes, partners) -> list[str]:
+    """Every reason the measure cannot be saved, as Swedish sentences (empty when it can)."""
+    errors = []
+    if not (fields.get("title") or "").strip():
+        errors.append(_("Ange åtgärden."))
+    if fields.get("type") not in MeasureType.values:
+        errors.append(_("Välj typ: social, situationell eller båda."))
+    if fields.get("horizon") not in Horizon.values:
+        errors.append(_("Välj tidsperspektiv: kort eller lång sikt."))
+    if fields.get("funding", Funding.OWN) not in Funding.values:
+        errors.append(_("Okänd finansiering."))
+    area_kind = fields.get("area_kind", AreaKind.KOMMUN)
+    if area_kind not in AreaKind.values:
+        errors.append(_("Okänd typ av område."))
+    if area_kind == AreaKind.DISTRICT and not (fields.get("district") or "").strip():
+        errors.append(_("Ange stadsdel eller ort."))
+    police_area = fields.get("police_area")
+    if area_kind == AreaKind.POLICE_AREA and police_area is None:
+        errors.append(_("Välj polisens område."))
+    if police_area is not None and (
+        police_area.kommun_id != plan.kommun_id or police_area.kind not in POLICE_AREA_KINDS
+    ):
+        errors.append(_("Området är inte ett av polisens utpekade områden i kommunen."))
+    start, end = fields.get("start"), fields.get("end")
+    if start and end and end < start:
+        errors.append(_("Slutdatum ligger före startdatum."))
+    cost = fields.get("cost")
+    if cost is not None and Decimal(cost) < 0:
+        errors.append(_("Kostnaden kan inte vara negativ."))
+    allowed = set(eligible_organisations(plan.kommun).values_list("pk", flat=True))
+    owner = fields.get("owner")
+    if owner is not None and owner.pk not in allowed:
+        errors.append(_("Den ansvariga organisationen är inte kommunen eller en samverkanspart."))
+    if any(partner.pk not in allowed for partner in partners):
+        errors.append(_("En av samverkansparterna samverkar inte med kommunen."))
+    if any(cause.problem.kommun_id != plan.kommun_id for cause in causes):
+        errors.append(_("En av orsakerna hör till en annan kommun."))
+    return errors
+
+
+@transaction.atomic
+def save_measure(
+    plan: Plan, *, by, measure: Measure | None = None, causes=(), partners=(), **fields
+):
+    """Create or change a measure in a draft plan; one without a cause is allowed but warned."""
+    require_coordinator(by, plan.kommun)
+    _require_draft(plan)
+    if measure is not None and measure.plan_id != plan.pk:
+        raise ValidationError(_("Åtgärden hör till en annan plan."))
+    causes, partners = list(causes), list(partners)
+    errors = validate_measure(plan, fields, causes, partners)
+    if errors:
+        raise ValidationError(errors)
+    measure = measure or Measure(plan=plan, key=_next_key(plan))
+    for name in MEASURE_FIELDS:
+        if name in fields:
+            value = fields[name]
+            setattr(measure, name, value.strip() if isinstance(value, str) else value)
+    if measure.area_kind != AreaKind.POLICE_AREA:
+        measure.police_area = None
+    save_as(measure, by=by)
+    measure.causes.set(causes)
+    measure.partners.set(partners)
+    return measure
+
+
+@transaction.atomic
+def delete_measure(measure: Measure, *, by) -> None:
+    require_coordinator(by, measure.plan.kommun)
+    _require_draft(measure.plan)
+    measure._history_user = by
+    measure.delete()
+
+
+@transaction.atomic
+def add_target(
+    measure: Measure,
+    *,
+    by,
+    baseline_value: float,
+    baseline_date: date,
+    target_value: float,
+    target_date: date,
+    source: str = "",
+    indicator=None,
+    local_name: str = "",
+) -> Target:
+    require_coordinator(by, measure.plan.kommun)
+    _require_draft(measure.plan)
+    if indicator is None and not local_name.strip():
+        raise ValidationError(_("Välj en indikator ur statistiken eller ange en lokal indikator."))
+    if indicator is not None and local_name.strip():
+        raise ValidationError(_("Välj antingen en indikator ur statistiken eller en lokal."))
+    if target_date <= baseline_date:
+        raise ValidationError(_("Måldatum ska ligga efter utgångsvärdets datum."))
+    if indicator is not None and not source.strip():
+        source = _attribution_of(indicator, measure.plan.kommun)
+    if not source.strip():
+        raise ValidationError(_("Ange källan för indikatorn."))
+    target = Target(
+        measure=measure,
+        indicator=indicator,
+        local_name=local_name.strip(),
+        baseline_value=baseline_value,
+        baseline_date=baseline_date,
+        target_value=target_value,
+        target_date=target_date,
+        source=source.strip(),
+    )
+    return save_as(target, by=by)
+
+
+def _attribution_of(indicator, kommun) -> str:
+    """The attribution of the source that holds the indicator's values for the kommun."""
+    observation = (
+        Observation.objects.filter(indicator=indicator, geo_code=kommun.code)
+        .select_related("source")
+        .order_by("-year")
+        .first()
+    )
+    return observation.source.attribution if observation else ""
+
+
+def plan_content(plan: Plan) -> dict:
+    """Everything a decision covers, as plain data: stored with the decided version."""
+    measures = plan.measures.select_related("owner", "police_area").prefetch_related(
+        "causes__problem", "partners", "targets__indicator"
+    )
+    return {
+        "title": plan.title,
+        "kommun": plan.kommun.name,
+        "lagesbild": {"number": plan.lagesbild.number, "hash": plan.lagesbild.content_hash},
+        "decided_body": plan.decided_body,
+        "decided_on": plan.decided_on.isoformat() if plan.decided_on else None,
+        "reference": plan.reference,
+        "measures": [_measure_content(measure) for measure in measures],
+    }
+
+
+def _measure_content(measure: Measure) -> dict:
+    return {
+        "key": measure.key,
+        "title": measure.title,
+        "description": measure.description,
+        "type": measure.get_type_display(),
+        "horizon": measure.get_horizon_display(),
+        "owner": measure.owner.name if measure.owner else None,
+        "partners": sorted(partner.name for partner in measure.partners.all()),
+        "area": measure.area_label(),
+        "method": measure.method,
+        "start": measure.start.isoformat() if measure.start else None,
+        "end": measure.end.isoformat() if measure.end else None,
+        "cost": str(measure.cost) if measure.cost is not None else None,
+        "funding": measure.get_funding_display(),
+        "expected_effect": measure.expected_effect,
+        "causes": [
+            {"problem": cause.problem.title, "cause": cause.text, "perspective": cause.perspective}
+            for cause in measure.causes.all()
+        ],
+        "targets": [
+            {
+                "indicator": target.name,
+                "baseline": [target.baseline_value, target.baseline_date.isoformat()],
+                "target": [target.target_value, target.target_date.isoformat()],
+                "source": target.source,
+            }
+            for target in measure.targets.all()
+        ],
+    }
+
+
+def content_hash(content: dict) -> str:
+    encoded = json.dumps(content, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+@transaction.atomic
+def decide_plan(plan: Plan, *, body: str, decided_on: date, reference: str, by) -> Plan:
+    """Decide the plan: who, when, which diarienummer; the content is frozen with a hash."""
+    require_coordinator(by, plan.kommun)
+    _require_draft(plan)
+    errors = []
+    if not body.strip():
+        errors.append(_("Ange vilket organ som beslutar planen."))
+    if decided_on is None:
+        errors.append(_("Ange beslutsdatum."))
+    if not reference.strip():
+        errors.append(_("Ange diarienummer."))
+    if not plan.lagesbild.is_decided:
+        errors.append(_("Planen ska bygga på en fastställd lägesbild."))
+    if not plan.measures.exists():
+        errors.append(_("Planen har inga åtgärder."))
+    if errors:
+        raise ValidationError(errors)
+    plan.decided_body, plan.decided_on, plan.reference = body.strip(), decided_on, reference.strip()
+    plan.snapshot = plan_content(plan)
+    plan.content_hash = content_hash(plan.snapshot)
+    plan.status = PlanStatus.DECIDED
+    plan.decided_by = by
+    return save_as(plan, by=by, reason="Beslutad")
+
+
+@transaction.atomic
+def revise_plan(plan: Plan, *, by, lagesbild: Lagesbild | None = None) -> Plan:
+    """A new draft version with the decided plan's measures, links and targets copied over."""
+    require_coordinator(by, plan.kommun)
+    if not plan.is_decided:
+        raise ValidationError(_("Bara en beslutad plan kan revideras; arbeta vidare i utkastet."))
+    draft = create_plan(plan.kommun, lagesbild=lagesbild or plan.lagesbild, title=plan.title, by=by)
+    for measure in plan.measures.prefetch_related("causes", "partners", "targets"):
+        copy = Measure(plan=draft, key=measure.key)
+        for name in MEASURE_FIELDS:
+            setattr(copy, name, getattr(measure, name))
+        save_as(copy, by=by, reason=f"Kopierad från version {plan.number}")
+        copy.causes.set(measure.causes.all())
+        copy.partners.set(measure.partners.all())
+        for target in measure.targets.all():
+            target.pk, target.id, target.measure = None, None, copy
+            save_as(target, by=by)
+    return draft
+
+
+@transaction.atomic
+def publish_plan(plan: Plan, *, by, published: bool = True) -> Plan:
+    require_coordinator(by, plan.kommun)
+    if not plan.is_decided:
+        raise ValidationError(_("Bara en beslutad plan kan publiceras."))
+    plan.visibility = Visibility.PUBLISHED if published else Visibility.DRAFT
+    plan._history_user = by
+    plan.save(update_fields=["visibility", "updated_at"])
+    return plan
+
+
+def causes_of(kommun):
+    return Cause.objects.filter(problem__kommun=kommun).select_related("problem")

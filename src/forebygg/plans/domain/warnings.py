@@ -1,0 +1,95 @@
+"""The warnings panel: every gap in the chain problem → cause → measure → target → follow-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from forebygg.lagesbild.domain import age_warning
+from forebygg.plans.domain.planning import draft_of, latest_decided_plan
+from forebygg.plans.models import Measure, Plan, Priority, Problem
+
+MAX_AGE = timedelta(days=730)  # § 6: at least every second year
+
+
+@dataclass(frozen=True)
+class Warning:
+    kind: str
+    message: str
+    subject: str = ""  # e.g. the measure key or the problem title
+
+
+def warnings_for(kommun, *, today: date | None = None) -> list[Warning]:
+    today = today or timezone.localdate()
+    plan = draft_of(kommun) or latest_decided_plan(kommun)
+    warnings = []
+    lagesbild_warning = age_warning(
+        kommun, today=timezone.make_aware(datetime.combine(today, time.min))
+    )
+    if lagesbild_warning:
+        warnings.append(Warning("lagesbild", lagesbild_warning))
+    warnings += _plan_age_warnings(kommun, today)
+    if plan is not None:
+        warnings += _measure_warnings(plan)
+    warnings += _unaddressed_problems(kommun, plan)
+    return warnings
+
+
+def _plan_age_warnings(kommun, today: date) -> list[Warning]:
+    decided = latest_decided_plan(kommun)
+    if decided is None:
+        return [Warning("plan", _("Kommunen har ingen beslutad åtgärdsplan (§ 5)."))]
+    warnings = []
+    if today - decided.decided_on > MAX_AGE:
+        warnings.append(
+            Warning(
+                "plan",
+                _(
+                    "Åtgärdsplanen (version %(number)s, beslutad %(date)s) är äldre än två år "
+                    "och ska följas upp och vid behov revideras (§ 6)."
+                )
+                % {"number": decided.number, "date": decided.decided_on.isoformat()},
+            )
+        )
+    last = max([f.held_on for f in decided.follow_ups.all()] + [decided.decided_on], default=None)
+    if today - last > MAX_AGE:
+        warnings.append(
+            Warning(
+                "uppfoljning",
+                _("Uppföljningen är försenad: senast %(date)s. Lagen kräver minst vartannat år.")
+                % {"date": last.isoformat()},
+            )
+        )
+    return warnings
+
+
+def _measure_warnings(plan: Plan) -> list[Warning]:
+    warnings = []
+    measures = plan.measures.select_related("owner").prefetch_related("causes", "targets")
+    for measure in measures:
+        label = f"{measure.key} {measure.title}"
+        if not measure.causes.all():
+            warnings.append(
+                Warning("orsak", _("Åtgärden är inte kopplad till någon orsak."), label)
+            )
+        if measure.owner_id is None:
+            warnings.append(Warning("ansvar", _("Åtgärden saknar ansvarig organisation."), label))
+        if not measure.targets.all():
+            warnings.append(Warning("mal", _("Åtgärden saknar mål och indikator."), label))
+    return warnings
+
+
+def _unaddressed_problems(kommun, plan: Plan | None) -> list[Warning]:
+    covered = set()
+    if plan is not None:
+        covered = set(
+            Measure.objects.filter(plan=plan).values_list("causes__problem_id", flat=True)
+        )
+    return [
+        Warning("problem", _("Det prioriterade problemet har inga åtgärder."), problem.title)
+        for problem in Problem.objects.filter(kommun=kommun, priority=Priority.PRIORITISED)
+        if problem.pk not in covered
+    ]
