@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from forebygg.backoffice import views
+from forebygg.backoffice import plan_views, views
 
 app_name = "backoffice"
 urlpatterns = [
@@ -12,4 +12,7 @@ urlpatterns = [
     path("<str:code>/bjud-in/", views.invite, name="invite"),
     path("<str:code>/import/", include("forebygg.backoffice.import_urls")),
     path("<str:code>/lagesbild/", include("forebygg.backoffice.lagesbild_urls")),
+    path("<str:code>/problem/", include("forebygg.backoffice.problem_urls")),
+    path("<str:code>/atgardsplan/", include("forebygg.backoffice.plan_urls")),
+    path("<str:code>/varningar/", plan_views.warnings_panel, name="warnings"),
 ]

@@ -1,0 +1,256 @@
+"""Forms for problems, the åtgärdsplan and follow-up. The rules themselves live in the domain."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from forebygg.geo.models import POLICE_AREA_KINDS, Area
+from forebygg.lagesbild.models import Lagesbild, LagesbildStatus, ProblemCandidate
+from forebygg.plans.domain.planning import causes_of, eligible_organisations
+from forebygg.plans.models import (
+    MAX_SCORE,
+    AreaKind,
+    Criterion,
+    Funding,
+    Horizon,
+    HypothesisStatus,
+    MeasureState,
+    MeasureType,
+    Perspective,
+    Priority,
+)
+from forebygg.stats.models import Indicator
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class ProblemForm(forms.Form):
+    title = forms.CharField(label=_("Problem"), max_length=200, required=False)
+    candidate = forms.ModelChoiceField(
+        label=_("Ta över en problemkandidat från lägesbilden"),
+        queryset=ProblemCandidate.objects.none(),
+        required=False,
+        empty_label="–",
+    )
+    description = forms.CharField(
+        label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    evidence_text = forms.CharField(
+        label=_("Underlag"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    areas = forms.ModelMultipleChoiceField(
+        label=_("Områden"),
+        queryset=Area.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, kommun, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["candidate"].queryset = ProblemCandidate.objects.filter(
+            lagesbild__kommun=kommun
+        ).select_related("lagesbild")
+        self.fields["candidate"].label_from_instance = lambda c: (
+            f"{c.title} (lägesbild version {c.lagesbild.number})"
+        )
+        self.fields["areas"].queryset = Area.objects.filter(kommun=kommun)
+        self.fields["areas"].empty_text = _("Inga områden är inlästa för kommunen.")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("title") and not data.get("candidate"):
+            raise forms.ValidationError(_("Ange problemet eller välj en problemkandidat."))
+        return data
+
+
+SCORE_CHOICES = [("", "–")] + [(str(n), str(n)) for n in range(MAX_SCORE + 1)]
+
+
+class ScoreForm(forms.Form):
+    """One select per criterion of Brå's matrix, 0–3 or not assessed."""
+
+    def __init__(self, *args, problem, **kwargs):
+        super().__init__(*args, **kwargs)
+        for criterion in Criterion:
+            self.fields[criterion.value] = forms.TypedChoiceField(
+                label=criterion.label,
+                choices=SCORE_CHOICES,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=problem.scores.get(criterion.value),
+            )
+
+
+class PriorityForm(forms.Form):
+    priority = forms.ChoiceField(label=_("Beslut"), choices=Priority.choices)
+    reason = forms.CharField(
+        label=_("Motivering"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Krävs när ett problem medvetet väljs bort."),
+    )
+
+
+class CauseForm(forms.Form):
+    perspective = forms.ChoiceField(label=_("Perspektiv"), choices=Perspective.choices)
+    text = forms.CharField(label=_("Orsak"), max_length=300)
+    parent = forms.ModelChoiceField(
+        label=_("Del av (orsaksträd eller händelsekedja)"),
+        queryset=None,
+        required=False,
+        empty_label=_("– ingen, en huvudorsak –"),
+    )
+
+    def __init__(self, *args, problem, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = problem.causes.all()
+
+
+class HypothesisForm(forms.Form):
+    text = forms.CharField(label=_("Hypotes"), max_length=300)
+    evidence = forms.CharField(
+        label=_("Underlag"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=HypothesisStatus.choices)
+
+
+class UnknownsForm(forms.Form):
+    text = forms.CharField(
+        label=_("Det vi ännu inte vet"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class PlanForm(forms.Form):
+    title = forms.CharField(label=_("Rubrik"), max_length=200, initial=_("Åtgärdsplan"))
+    lagesbild = forms.ModelChoiceField(
+        label=_("Bygger på lägesbild"), queryset=Lagesbild.objects.none(), empty_label=None
+    )
+
+    def __init__(self, *args, kommun, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lagesbild"].queryset = Lagesbild.objects.filter(
+            kommun=kommun, status=LagesbildStatus.DECIDED
+        )
+        self.fields["lagesbild"].label_from_instance = lambda lb: (
+            f"Version {lb.number}, fastställd {lb.decided_at:%Y-%m-%d}"
+        )
+
+
+class MeasureForm(forms.Form):
+    title = forms.CharField(label=_("Åtgärd"), max_length=200)
+    causes = forms.ModelMultipleChoiceField(
+        label=_("Orsaker som åtgärden ska påverka"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    type = forms.ChoiceField(label=_("Typ"), choices=MeasureType.choices)
+    horizon = forms.ChoiceField(label=_("Tidsperspektiv"), choices=Horizon.choices)
+    owner = forms.ModelChoiceField(
+        label=_("Ansvarig organisation"), queryset=None, required=False, empty_label="–"
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Samverkansparter"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    area_kind = forms.ChoiceField(label=_("Område"), choices=AreaKind.choices)
+    district = forms.CharField(label=_("Stadsdel eller ort"), max_length=120, required=False)
+    police_area = forms.ModelChoiceField(
+        label=_("Polisens område"), queryset=None, required=False, empty_label="–"
+    )
+    method = forms.CharField(label=_("Metod"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_("Hur åtgärden genomförs"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    start = forms.DateField(label=_("Start"), required=False, widget=DateInput)
+    end = forms.DateField(label=_("Slut"), required=False, widget=DateInput)
+    cost = forms.DecimalField(label=_("Kostnad (kr)"), required=False, decimal_places=0)
+    funding = forms.ChoiceField(label=_("Finansiering"), choices=Funding.choices)
+    expected_effect = forms.CharField(
+        label=_("Förväntad effekt"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, kommun, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["causes"].queryset = causes_of(kommun)
+        self.fields["causes"].label_from_instance = lambda c: f"{c.problem.title}: {c.text}"
+        self.fields["causes"].empty_text = _("Inga orsaker ännu. Gör en orsaksanalys först.")
+        organisations = eligible_organisations(kommun).distinct().order_by("name")
+        self.fields["owner"].queryset = organisations
+        self.fields["partners"].queryset = organisations
+        self.fields["police_area"].queryset = Area.objects.filter(
+            kommun=kommun, kind__in=POLICE_AREA_KINDS
+        )
+
+
+class TargetForm(forms.Form):
+    indicator = forms.ModelChoiceField(
+        label=_("Indikator ur statistiken"),
+        queryset=Indicator.objects.order_by("name_sv"),
+        required=False,
+        empty_label="–",
+        help_text=_("Värdet vid uppföljningen hämtas då automatiskt."),
+    )
+    local_name = forms.CharField(label=_("eller lokal indikator"), max_length=200, required=False)
+    baseline_value = forms.FloatField(label=_("Utgångsvärde"))
+    baseline_date = forms.DateField(label=_("Utgångsvärdets datum"), widget=DateInput)
+    target_value = forms.FloatField(label=_("Målvärde"))
+    target_date = forms.DateField(label=_("Måldatum"), widget=DateInput)
+    source = forms.CharField(
+        label=_("Källa"),
+        max_length=300,
+        required=False,
+        help_text=_("Fylls i automatiskt för indikatorer ur statistiken."),
+    )
+
+
+class DecidePlanForm(forms.Form):
+    body = forms.CharField(
+        label=_("Beslutande organ"),
+        max_length=200,
+        help_text=_("Till exempel kommunfullmäktige. Lagen anger inte vilket organ."),
+    )
+    decided_on = forms.DateField(label=_("Beslutsdatum"), widget=DateInput)
+    reference = forms.CharField(label=_("Diarienummer"), max_length=80)
+
+
+class StatusForm(forms.Form):
+    state = forms.ChoiceField(label=_("Status"), choices=MeasureState.choices)
+    share_done = forms.IntegerField(label=_("Andel genomförd (%)"), min_value=0, max_value=100)
+    narrative = forms.CharField(
+        label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    reported_on = forms.DateField(
+        label=_("Datum"), widget=DateInput, initial=lambda: timezone.localdate()
+    )
+
+
+class ReadingForm(forms.Form):
+    value = forms.FloatField(label=_("Värde"))
+    measured_on = forms.DateField(label=_("Avser datum"), widget=DateInput)
+    source = forms.CharField(label=_("Källa"), max_length=300)
+
+
+class FollowUpForm(forms.Form):
+    held_on = forms.DateField(
+        label=_("Datum för uppföljningen"), widget=DateInput, initial=lambda: timezone.localdate()
+    )
+    summary = forms.CharField(
+        label=_("Sammanfattning"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class SheetForm(forms.Form):
+    file = forms.FileField(
+        label=_("Kalkylark (CSV eller Excel)"),
+        help_text=_(
+            "Utgå från en export av planens åtgärder. Åtgärds-id styr vilken rad som ändras."
+        ),
+    )
