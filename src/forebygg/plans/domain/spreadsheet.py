@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import PurePath
 
 import openpyxl
@@ -184,16 +185,12 @@ def _shown_value(name: str, value) -> str:
     if name == "partners":
         return LIST_SEPARATOR.join(sorted(organisation.name for organisation in value))
     if name == "causes":
-        return LIST_SEPARATOR.join(f"O{cause.pk}" for cause in sorted(value, key=_pk))
+        return LIST_SEPARATOR.join(f"O{cause.pk}" for cause in sorted(value, key=attrgetter("pk")))
     if name in DATE_FIELDS:
         return value.isoformat() if value else ""
     if name == "cost":
         return str(int(value)) if value is not None else ""
     return _same_line_breaks(value or "")
-
-
-def _pk(instance) -> int:
-    return instance.pk
 
 
 def _same_line_breaks(text: str) -> str:
@@ -202,7 +199,11 @@ def _same_line_breaks(text: str) -> str:
 
 
 def _escaped(text: str) -> str:
-    """A leading apostrophe keeps Excel from running cell text as a formula."""
+    """A leading apostrophe keeps Excel from running cell text as a formula.
+
+    Text that already starts with apostrophes before such a character gets one more, so the
+    import can always take exactly one away and the round trip stays lossless.
+    """
     return f"'{text}" if text.lstrip("'").startswith(FORMULA_STARTS) else text
 
 
