@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from forebygg.stats.analysis import empirical_bayes_rates, implied_population, pooled_rate
+from forebygg.stats.models import Indicator, Observation
 from forebygg.stats.national import CrimeCube, compute_indicators, load_crime_cube
 
 
@@ -111,4 +112,6 @@ def test_a_kommun_without_a_group_gets_no_group_comparison():
 
 @pytest.mark.django_db
 def test_without_crime_statistics_the_cube_and_the_indicators_are_empty():
+    Observation.objects.all().delete()  # rolled back with the test's transaction
+    Indicator.objects.all().delete()
     assert compute_indicators(load_crime_cube()).height == 0
