@@ -1,11 +1,10 @@
 """The lägesbild (lag 2023:196 § 4): versioned, and frozen once decided (fastställd)."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from forebygg.core.models import AuditedModel
+from forebygg.core.models import AuditedModel, FrozenOnceDecided
 from forebygg.orgs.access import KommunOwnedModel
 
 # Section key → heading. The first four carry § 4's three parts and the scope.
@@ -31,7 +30,10 @@ class LagesbildStatus(models.TextChoices):
     DECIDED = "faststalld", _("Fastställd")
 
 
-class Lagesbild(KommunOwnedModel):
+class Lagesbild(FrozenOnceDecided, KommunOwnedModel):
+    DECIDED_STATUS = "faststalld"
+    FROZEN_MESSAGE = _("En fastställd lägesbild kan inte ändras. Skapa en ny version.")
+
     number = models.PositiveIntegerField(_("version"))
     status = models.CharField(
         _("status"), max_length=12, choices=LagesbildStatus.choices, default=LagesbildStatus.DRAFT
@@ -64,27 +66,6 @@ class Lagesbild(KommunOwnedModel):
 
     def __str__(self) -> str:
         return f"Lägesbild {self.kommun} v{self.number}"
-
-    @classmethod
-    def from_db(cls, db, field_names, values, **kwargs):
-        instance = super().from_db(db, field_names, values, **kwargs)
-        instance._stored_status = instance.status
-        return instance
-
-    @property
-    def is_decided(self) -> bool:
-        return self.status == LagesbildStatus.DECIDED
-
-    def save(self, *args, **kwargs):
-        frozen = getattr(self, "_stored_status", None) == LagesbildStatus.DECIDED
-        update_fields = set(kwargs.get("update_fields") or ())
-        only_publication = bool(update_fields) and update_fields <= {"visibility", "updated_at"}
-        if frozen and not only_publication:
-            raise ValidationError(
-                _("En fastställd lägesbild kan inte ändras. Skapa en ny version.")
-            )
-        super().save(*args, **kwargs)
-        self._stored_status = self.status
 
     def section_text(self, key: str) -> str:
         return self.sections.get(key, "")

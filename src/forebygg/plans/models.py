@@ -11,7 +11,7 @@ from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
-from forebygg.core.models import AuditedModel
+from forebygg.core.models import AuditedModel, FrozenOnceDecided
 from forebygg.orgs.access import KommunOwnedModel, access_for
 
 FROZEN_MESSAGE = _("En beslutad åtgärdsplan kan inte ändras. Skapa en ny version.")
@@ -187,7 +187,10 @@ class FrozenWhenDecided(AuditedModel):
         return super().delete(*args, **kwargs)
 
 
-class Plan(KommunOwnedModel):
+class Plan(FrozenOnceDecided, KommunOwnedModel):
+    DECIDED_STATUS = "beslutad"
+    FROZEN_MESSAGE = FROZEN_MESSAGE
+
     number = models.PositiveIntegerField(_("version"))
     status = models.CharField(
         _("status"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT
@@ -221,29 +224,6 @@ class Plan(KommunOwnedModel):
 
     def __str__(self) -> str:
         return f"Åtgärdsplan {self.kommun} v{self.number}"
-
-    @classmethod
-    def from_db(cls, db, field_names, values, **kwargs):
-        instance = super().from_db(db, field_names, values, **kwargs)
-        instance._stored_status = instance.status
-        return instance
-
-    def stored_status(self) -> str | None:
-        return getattr(self, "_stored_status", None)
-
-    @property
-    def is_decided(self) -> bool:
-        return self.status == PlanStatus.DECIDED
-
-    def save(self, *args, **kwargs):
-        update_fields = set(kwargs.get("update_fields") or ())
-        only_publication = bool(update_fields) and update_fields <= {"visibility", "updated_at"}
-        if self.stored_status() == PlanStatus.DECIDED and not only_publication:
-            raise ValidationError(
-                _("En beslutad åtgärdsplan kan inte ändras. Skapa en ny version.")
-            )
-        super().save(*args, **kwargs)
-        self._stored_status = self.status
 
 
 class MeasureType(models.TextChoices):
