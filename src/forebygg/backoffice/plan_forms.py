@@ -26,6 +26,9 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+NO_PERSONS = _("Skriv om problem, platser och grupper – aldrig om enskilda personer.")
+
+
 class ProblemForm(forms.Form):
     title = forms.CharField(label=_("Problem"), max_length=200, required=False)
     candidate = forms.ModelChoiceField(
@@ -35,7 +38,10 @@ class ProblemForm(forms.Form):
         empty_label="–",
     )
     description = forms.CharField(
-        label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Beskrivning"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=NO_PERSONS,
     )
     evidence_text = forms.CharField(
         label=_("Underlag"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -225,7 +231,10 @@ class StatusForm(forms.Form):
     state = forms.ChoiceField(label=_("Status"), choices=MeasureState.choices)
     share_done = forms.IntegerField(label=_("Andel genomförd (%)"), min_value=0, max_value=100)
     narrative = forms.CharField(
-        label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Beskrivning"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=NO_PERSONS,
     )
     reported_on = forms.DateField(
         label=_("Datum"), widget=DateInput, initial=lambda: timezone.localdate()
