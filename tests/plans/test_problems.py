@@ -117,3 +117,29 @@ def test_hypotheses_carry_their_evidence_and_status(personas):
         problem, text="Rånen sker nära stationen", evidence="Polisens kartor", status="stods", by=by
     )
     assert hypothesis.get_status_display() == "Stöds av underlaget"
+
+
+def test_a_problem_links_indicators_areas_and_sources_but_never_another_kommuns_local_data(
+    personas,
+):
+    from forebygg.geo.models import Area
+    from forebygg.stats.models import DataSource, Indicator
+
+    by = personas.coordinator_a
+    indicator = Indicator.objects.create(
+        key="lokal.otrygghet", name_sv="Otrygghet", name_en="Unsafety", unit="procent", formula="x"
+    )
+    area = Area.objects.create(code="jkpg-centrum", name="Centrum", kind="district",
+                               kommun=personas.kommun_a)  # fmt: skip
+    national = DataSource.objects.filter(kommun__isnull=True).first()
+    problem = create_problem(personas.kommun_a, by=by, title="Otrygghet i centrum",
+                             indicators=[indicator], areas=[area], sources=[national])  # fmt: skip
+    assert list(problem.indicators.all()) == [indicator]
+    assert list(problem.areas.all()) == [area]
+    assert list(problem.sources.all()) == [national]
+    malmo_local = DataSource.objects.create(
+        key="malmo-enkat", name="Malmös enkät", publisher="Malmö", licence="-", attribution="-",
+        file="-", coverage="-", status="local", kommun=personas.kommun_b,
+    )  # fmt: skip
+    with pytest.raises(ValidationError, match="annan kommuns"):
+        create_problem(personas.kommun_a, by=by, title="X", sources=[malmo_local])

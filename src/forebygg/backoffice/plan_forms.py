@@ -1,6 +1,7 @@
 """Forms for problems, the åtgärdsplan and follow-up. The rules themselves live in the domain."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +20,7 @@ from forebygg.plans.models import (
     Perspective,
     Priority,
 )
-from forebygg.stats.models import Indicator
+from forebygg.stats.models import DataSource, Indicator
 
 
 class DateInput(forms.DateInput):
@@ -52,9 +53,25 @@ class ProblemForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    indicators = forms.ModelMultipleChoiceField(
+        label=_("Indikatorer som visar problemet"),
+        queryset=Indicator.objects.order_by("name_sv"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Håll ned Ctrl (Cmd på Mac) för att välja flera."),
+    )
+    sources = forms.ModelMultipleChoiceField(
+        label=_("Källor"),
+        queryset=DataSource.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, *args, kommun, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["sources"].queryset = DataSource.objects.filter(
+            Q(kommun__isnull=True) | Q(kommun=kommun)
+        )
         self.fields["candidate"].queryset = ProblemCandidate.objects.filter(
             lagesbild__kommun=kommun
         ).select_related("lagesbild")

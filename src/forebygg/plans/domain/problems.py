@@ -53,6 +53,8 @@ def create_problem(
         raise ValidationError(
             _("Området %(area)s ligger inte i kommunen.") % {"area": foreign_areas[0]}
         )
+    if any(source.kommun_id not in (None, kommun.pk) for source in sources):
+        raise ValidationError(_("Källan är en annan kommuns lokala data."))
     problem = save_as(
         Problem(
             kommun=kommun,
