@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from forebygg.backoffice.views import workspace_kommun_or_404
+from forebygg.backoffice.views import show_errors, workspace_kommun_or_404
 from forebygg.lagesbild import domain
 from forebygg.lagesbild.interfaces.document import document_context
 from forebygg.lagesbild.interfaces.docx import render_docx
@@ -67,11 +67,6 @@ def _lagesbild(request, kommun, number, *, for_edit=False) -> Lagesbild:
     )
 
 
-def _fail(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
 @login_required
 def index(request, code):
     kommun = workspace_kommun_or_404(request, code)
@@ -98,7 +93,7 @@ def create_draft(request, code):
     try:
         lagesbild = domain.draft_lagesbild(kommun, by=request.user)
     except ValidationError as error:
-        _fail(request, error)
+        show_errors(request, error)
         return redirect("backoffice:lagesbild_index", code=code)
     messages.success(request, _("Ett utkast har skapats från statistiken."))
     return redirect("backoffice:lagesbild", code=code, number=lagesbild.number)
@@ -158,7 +153,7 @@ def add_candidate(request, code, number):
             domain.add_problem_candidate(lagesbild, by=request.user, **form.cleaned_data)
             messages.success(request, _("Problemkandidaten är tillagd."))
         except ValidationError as error:
-            _fail(request, error)
+            show_errors(request, error)
     else:
         messages.error(request, _("Ange problemet."))
     return redirect("backoffice:lagesbild", code=code, number=number)
@@ -176,7 +171,7 @@ def decide(request, code, number):
         domain.decide_lagesbild(lagesbild, by=request.user, body=form.cleaned_data["body"])
         messages.success(request, _("Lägesbilden är fastställd och kan inte längre ändras."))
     except ValidationError as error:
-        _fail(request, error)
+        show_errors(request, error)
     return redirect("backoffice:lagesbild", code=code, number=number)
 
 
@@ -191,7 +186,7 @@ def publish(request, code, number):
         )
         messages.success(request, _("Publiceringen är ändrad."))
     except ValidationError as error:
-        _fail(request, error)
+        show_errors(request, error)
     return redirect("backoffice:lagesbild", code=code, number=number)
 
 

@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from forebygg.backoffice import plan_forms as forms
-from forebygg.backoffice.problem_views import form_errors, show_errors
-from forebygg.backoffice.views import workspace_kommun_or_404
+from forebygg.backoffice.views import form_errors, show_errors, workspace_kommun_or_404
 from forebygg.orgs.access import can_edit_kommun, get_for_user
 from forebygg.plans.domain import followup, planning, spreadsheet
 from forebygg.plans.domain.warnings import warnings_for
@@ -196,12 +195,13 @@ def measure_detail(request, code, number, key):
 
 def get_for_user_or_owned(request, kommun, number) -> Plan:
     """The plan, if the user may see it or owns one of its measures as a partner."""
-    owned = Measure.objects.visible_to(request.user).filter(
-        plan__kommun=kommun, plan__number=number
+    owned = (
+        Measure.objects.visible_to(request.user)
+        .filter(plan__kommun=kommun, plan__number=number)
+        .select_related("plan__kommun", "plan__lagesbild")
+        .first()
     )
-    if owned.exists():
-        return owned.first().plan
-    return _plan(request, kommun, number)
+    return owned.plan if owned else _plan(request, kommun, number)
 
 
 @login_required

@@ -8,22 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forebygg.backoffice import plan_forms as forms
-from forebygg.backoffice.views import workspace_kommun_or_404
+from forebygg.backoffice.views import form_errors, show_errors, workspace_kommun_or_404
 from forebygg.orgs.access import can_edit_kommun, get_for_user
 from forebygg.plans.domain import problems as domain
 from forebygg.plans.models import FILTER_CRITERIA, PROBLEM_CRITERIA, Criterion, Problem
-
-
-def show_errors(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def form_errors(request, form) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
 
 
 def _problem(request, kommun, pk, *, for_edit=False) -> Problem:

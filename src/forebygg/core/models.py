@@ -53,6 +53,12 @@ class FrozenOnceDecided(models.Model):
         instance._stored_status = instance.status
         return instance
 
+    def save_publication(self, visibility: str, *, by) -> None:
+        """Publish or unpublish: the one change a decided document still allows."""
+        self.visibility = visibility
+        self._history_user = by
+        self.save(update_fields=list(self.PUBLICATION_FIELDS))
+
     def stored_status(self) -> str | None:
         return getattr(self, "_stored_status", None)
 

@@ -200,9 +200,7 @@ def publish_lagesbild(lagesbild: Lagesbild, *, by, published: bool = True) -> La
     _require_coordinator(by, lagesbild.kommun)
     if not lagesbild.is_decided:
         raise ValidationError(_("Bara en fastställd lägesbild kan publiceras."))
-    lagesbild.visibility = Visibility.PUBLISHED if published else Visibility.DRAFT
-    lagesbild._history_user = by
-    lagesbild.save(update_fields=["visibility", "updated_at"])
+    lagesbild.save_publication(Visibility.PUBLISHED if published else Visibility.DRAFT, by=by)
     return lagesbild
 
 

@@ -314,9 +314,7 @@ def publish_plan(plan: Plan, *, by, published: bool = True) -> Plan:
     require_coordinator(by, plan.kommun)
     if not plan.is_decided:
         raise ValidationError(_("Bara en beslutad plan kan publiceras."))
-    plan.visibility = Visibility.PUBLISHED if published else Visibility.DRAFT
-    plan._history_user = by
-    plan.save(update_fields=["visibility", "updated_at"])
+    plan.save_publication(Visibility.PUBLISHED if published else Visibility.DRAFT, by=by)
     return plan
 
 

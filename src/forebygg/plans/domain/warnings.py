@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forebygg.lagesbild.domain import age_warning
+from forebygg.lagesbild.domain import MAX_AGE, age_warning
 from forebygg.plans.domain.planning import draft_of, latest_decided_plan
 from forebygg.plans.models import Measure, Plan, Priority, Problem
-
-MAX_AGE = timedelta(days=730)  # § 6: at least every second year
 
 
 @dataclass(frozen=True)
