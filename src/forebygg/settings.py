@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "forebygg.notes",
     "forebygg.lagesbild",
     "forebygg.plans",
+    "forebygg.governance",
     "forebygg.public",
     "forebygg.accounts",
     "forebygg.backoffice",

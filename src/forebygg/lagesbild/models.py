@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from forebygg.core.models import AuditedModel, FrozenOnceDecided
 from forebygg.orgs.access import KommunOwnedModel
 
-# Section key → heading. The first four carry § 4's three parts and the scope.
+# Section key → heading. The first five carry the scope and § 4's three parts.
 SECTIONS = [
     ("scope", _("Omfattning och metod")),
     ("mapping", _("Kartläggning av brottsligheten (§ 4 p. 1)")),
+    ("consequences", _("Brottslighetens konsekvenser (§ 4 p. 1)")),
     ("context", _("Annan relevant information (§ 4 p. 2)")),
     ("analysis", _("Analys (§ 4 p. 3)")),
     ("sources_used", _("Källor som använts")),

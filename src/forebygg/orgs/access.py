@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -180,3 +181,14 @@ def can_open_workspace(user, kommun) -> bool:
 
 def can_edit_kommun(user, kommun) -> bool:
     return kommun.pk in access_for(user).coordinator_kommun_ids
+
+
+def require_coordinator(user, kommun) -> None:
+    """Domain functions that change a kommun's data call this first."""
+    if not can_edit_kommun(user, kommun):
+        raise PermissionDenied(_("Bara kommunens samordnare kan ändra det här."))
+
+
+def is_kommun_staff(user, kommun) -> bool:
+    access = access_for(user)
+    return access.is_site_admin or kommun.pk in access.staff_kommun_ids

@@ -132,6 +132,7 @@ class Partnership(AuditedModel):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="partnerships"
     )
+    contribution = models.TextField(_("vad organisationen bidrar med"), blank=True)
 
     class Meta:
         verbose_name = _("samverkanspart")

@@ -7,9 +7,10 @@ import hashlib
 import json
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from forebygg.core.models import save_as
@@ -37,6 +38,37 @@ def _require_draft(lagesbild: Lagesbild) -> None:
         raise ValidationError(_("En fastställd lägesbild kan inte ändras. Skapa en ny version."))
 
 
+def section_prompts() -> dict[str, str]:
+    """The guidance text a new draft starts with, in the active language."""
+    return {
+        "consequences": _(
+            "Beskriv brottslighetens konsekvenser: för dem som utsätts, för otryggheten i "
+            "berörda områden och för kommunens och andras kostnader."
+        ),
+        "context": _(
+            "Beskriv annan relevant information: befolkning och socioekonomi, planerade "
+            "förändringar i stadsmiljön, polisens områdesklassning, skolenkäter och lokala "
+            "aktörers iakttagelser."
+        ),
+        "analysis": _(
+            "Beskriv var problemen är störst, vad som driver dem och vilka problem som "
+            "föreslås för åtgärdsplanen."
+        ),
+    }
+
+
+def is_written(lagesbild: Lagesbild, key: str) -> bool:
+    """True when the section holds the coordinator's own text, not only the starting guidance."""
+    text = lagesbild.section_text(key).strip()
+    if not text:
+        return False
+    prompts = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            prompts.add(section_prompts().get(key, ""))
+    return text not in prompts
+
+
 def default_sections(kommun: Kommun, snapshot: dict) -> dict[str, str]:
     if snapshot.get("empty"):
         mapping = _("Ingen brottsstatistik är inläst för kommunen ännu.")
@@ -52,15 +84,7 @@ def default_sections(kommun: Kommun, snapshot: dict) -> dict[str, str]:
             "statistik och på de lokala källor som anges nedan."
         ),
         "mapping": mapping,
-        "context": _(
-            "Beskriv annan relevant information: befolkning och socioekonomi, planerade "
-            "förändringar i stadsmiljön, polisens områdesklassning, skolenkäter och lokala "
-            "aktörers iakttagelser."
-        ),
-        "analysis": _(
-            "Beskriv var problemen är störst, vad som driver dem och vilka problem som "
-            "föreslås för åtgärdsplanen."
-        ),
+        **section_prompts(),
         "sources_used": "\n".join(f"- {source}" for source in snapshot.get("sources", [])),
         "sources_not_used": _(
             "- Nationella trygghetsundersökningen (NTU)\n- Lokala trygghetsmätningar\n- Skolenkäter"

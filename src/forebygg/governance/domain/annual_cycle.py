@@ -1,0 +1,90 @@
+"""The årshjul: one year, month by month — recurring items plus the dates the data already holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext as _
+
+from forebygg.governance.models import (
+    Agreement,
+    Council,
+    CouncilReport,
+    CycleEvent,
+    Decision,
+    Meeting,
+)
+from forebygg.lagesbild.domain import MAX_AGE, latest_decided
+from forebygg.plans.domain.planning import latest_decided_plan
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    kind: str
+    day: date | None = None  # None: a recurring item without a fixed day
+
+
+@dataclass
+class Month:
+    number: int
+    name: str
+    entries: list[Entry] = field(default_factory=list)
+
+
+def annual_cycle(kommun, year: int, *, user) -> list[Month]:
+    months = [Month(number, str(MONTHS[number])) for number in range(1, 13)]
+    for entry in _entries(kommun, year, user):
+        month = entry[0]
+        months[month - 1].entries.append(entry[1])
+    for month in months:
+        month.entries.sort(key=lambda e: (e.day is None, e.day or date.min, e.title))
+    return months
+
+
+def _entries(kommun, year: int, user):
+    for event in CycleEvent.objects.visible_to(user).filter(kommun=kommun):
+        yield event.month, Entry(event.title, event.get_kind_display())
+    councils = Council.objects.visible_to(user).filter(kommun=kommun)
+    meetings = Meeting.objects.filter(council__in=councils, held_on__year=year)
+    for meeting in meetings.select_related("working_group"):
+        title = meeting.working_group.name if meeting.working_group else meeting.council.name
+        yield meeting.held_on.month, Entry(title, _("Möte"), meeting.held_on)
+    decisions = Decision.objects.filter(
+        meeting__council__in=councils, due_on__year=year, done_on__isnull=True
+    )
+    for decision in decisions:
+        yield (
+            decision.due_on.month,
+            Entry(decision.text[:80], _("Beslut ska vara klart"), decision.due_on),
+        )
+    agreements = Agreement.objects.visible_to(user).filter(kommun=kommun, valid_until__year=year)
+    for agreement in agreements:
+        yield (
+            agreement.valid_until.month,
+            Entry(agreement.title, _("Överenskommelsen går ut"), agreement.valid_until),
+        )
+    reports = CouncilReport.objects.visible_to(user).filter(kommun=kommun, reported_on__year=year)
+    for report in reports:
+        yield (
+            report.reported_on.month,
+            Entry(report.title, _("Rapport till fullmäktige"), report.reported_on),
+        )
+    yield from _legal_deadlines(kommun, year)
+
+
+def _legal_deadlines(kommun, year: int):
+    """§ 6: the lägesbild and the plan's follow-up come due two years after the last time."""
+    lagesbild = latest_decided(kommun)
+    if lagesbild is not None:
+        due = lagesbild.decided_at.date() + MAX_AGE
+        if due.year == year:
+            yield due.month, Entry(_("Lägesbilden ska vara uppdaterad (§ 6)"), _("Sista dag"), due)
+    plan = latest_decided_plan(kommun)
+    if plan is not None:
+        last = max([f.held_on for f in plan.follow_ups.all()] + [plan.decided_on])
+        due = last + MAX_AGE
+        if due.year == year:
+            yield due.month, Entry(_("Åtgärdsplanen ska vara uppföljd (§ 6)"), _("Sista dag"), due)

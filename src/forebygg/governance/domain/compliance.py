@@ -1,0 +1,499 @@
+"""The law-compliance panel: every requirement of lag 2023:196 as a rule R1–R13.
+
+Each rule returns met / warning / missing with its evidence, legal reference and what to do next.
+Duties to "verka för" (§§ 9–10) and the advisory § 7 give warnings, never "missing". Where the
+machine can only guess at content (is the text more than the starting guidance?) it warns too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from forebygg.governance.domain.agreements import is_in_force, missing_legal_content
+from forebygg.governance.domain.coordination import coordination_function_of, leadership_of
+from forebygg.governance.domain.council import council_of, current_members
+from forebygg.governance.models import (
+    SENIOR_LEVELS,
+    Agreement,
+    AgreementKind,
+    CouncilReport,
+    LinkedPlan,
+)
+from forebygg.lagesbild.domain import MAX_AGE, is_written
+from forebygg.lagesbild.models import LEGAL_PARTS, SECTIONS, Lagesbild, LagesbildStatus
+from forebygg.orgs.access import Visibility
+from forebygg.orgs.models import OrganisationType
+from forebygg.plans.domain.planning import latest_decided_plan
+from forebygg.plans.models import Plan, PlanStatus
+
+PLAN_DUE_FROM = date(2024, 7, 1)  # transitional rule: the first åtgärdsplan was due 1 July 2024
+REPORT_INTERVAL = timedelta(days=365)  # Förebygg's default for "fortlöpande" (§ 13), not law
+
+
+class Status(models.TextChoices):
+    MET = "uppfyllt", gettext_lazy("Uppfyllt")
+    WARNING = "varning", gettext_lazy("Varning")
+    MISSING = "saknas", gettext_lazy("Saknas")
+
+
+@dataclass
+class RuleResult:
+    code: str
+    requirement: str
+    reference: str
+    status: str
+    finding: str
+    next_step: str = ""
+    effort_duty: bool = False
+    evidence: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+
+@dataclass
+class Facts:
+    """Everything the rules look at, read once."""
+
+    kommun: object
+    today: date
+    lagesbild: Lagesbild | None
+    lagesbild_draft: Lagesbild | None
+    plan: Plan | None
+    plan_draft: Plan | None
+    agreements: list
+    council: object
+    members: list
+    function: object
+    leadership: object
+    reports: list
+    linked_plans: list
+    published: dict
+
+
+def gather_facts(kommun, today: date) -> Facts:
+    lagesbilder = Lagesbild.objects.filter(kommun=kommun).order_by("-number")
+    council = council_of(kommun)
+    agreements = Agreement.objects.filter(kommun=kommun).prefetch_related("parties")
+    plan = latest_decided_plan(kommun)
+    return Facts(
+        kommun=kommun,
+        today=today,
+        lagesbild=lagesbilder.filter(status=LagesbildStatus.DECIDED).first(),
+        lagesbild_draft=lagesbilder.filter(status=LagesbildStatus.DRAFT).first(),
+        plan=plan,
+        plan_draft=Plan.objects.filter(kommun=kommun, status=PlanStatus.DRAFT).first(),
+        agreements=list(agreements),
+        council=council,
+        members=list(current_members(council)) if council else [],
+        function=coordination_function_of(kommun),
+        leadership=leadership_of(kommun),
+        reports=list(CouncilReport.objects.filter(kommun=kommun)),
+        linked_plans=list(LinkedPlan.objects.filter(kommun=kommun)),
+        published={
+            "lagesbild": lagesbilder.filter(visibility=Visibility.PUBLISHED).exists(),
+            "plan": Plan.objects.filter(kommun=kommun, visibility=Visibility.PUBLISHED).exists(),
+            "agreements": any(a.visibility == Visibility.PUBLISHED for a in agreements),
+        },
+    )
+
+
+def check_compliance(kommun, *, today: date | None = None) -> list[RuleResult]:
+    facts = gather_facts(kommun, today or timezone.localdate())
+    return [rule(facts) for rule in RULES]
+
+
+def summary_counts(results: list[RuleResult]) -> dict[str, int]:
+    return {status: sum(r.status == status for r in results) for status in Status.values}
+
+
+def _url(name: str, facts: Facts, **kwargs) -> str:
+    return reverse(f"backoffice:{name}", kwargs={"code": facts.kommun.code, **kwargs})
+
+
+def _lagesbild_evidence(facts: Facts, lagesbild: Lagesbild) -> list[tuple[str, str]]:
+    label = _("Lägesbild version %(number)s") % {"number": lagesbild.number}
+    return [(label, _url("lagesbild", facts, number=lagesbild.number))]
+
+
+def _plan_evidence(facts: Facts, plan: Plan) -> list[tuple[str, str]]:
+    label = _("Åtgärdsplan version %(number)s") % {"number": plan.number}
+    return [(label, _url("plan", facts, number=plan.number))]
+
+
+def r1_lagesbild_exists(facts: Facts) -> RuleResult:
+    rule = RuleResult("R1", _("Det finns en lägesbild"), "§ 4", Status.MET, "")
+    if facts.lagesbild:
+        rule.finding = _("Lägesbild version %(number)s fastställdes %(date)s.") % {
+            "number": facts.lagesbild.number,
+            "date": facts.lagesbild.decided_at.date().isoformat(),
+        }
+        rule.evidence = _lagesbild_evidence(facts, facts.lagesbild)
+    elif facts.lagesbild_draft:
+        rule.status = Status.WARNING
+        rule.finding = _("Det finns ett utkast men ingen fastställd lägesbild.")
+        rule.next_step = _("Gör klart utkastet och fastställ det.")
+        rule.evidence = _lagesbild_evidence(facts, facts.lagesbild_draft)
+    else:
+        rule.status = Status.MISSING
+        rule.finding = _("Kommunen har ingen lägesbild.")
+        rule.next_step = _("Skapa ett utkast: kartläggningen fylls i från statistiken.")
+    return rule
+
+
+def _current_lagesbild(facts: Facts) -> Lagesbild | None:
+    return facts.lagesbild or facts.lagesbild_draft
+
+
+def r2_three_parts(facts: Facts) -> RuleResult:
+    rule = RuleResult(
+        "R2", _("Lägesbilden har kartläggning, annan information och analys"), "§ 4 p. 1–3",
+        Status.MET, "",
+    )  # fmt: skip
+    lagesbild = _current_lagesbild(facts)
+    if lagesbild is None:
+        rule.status = Status.MISSING
+        rule.finding = _("Kommunen har ingen lägesbild.")
+        rule.next_step = _("Skapa en lägesbild först.")
+        return rule
+    labels = dict(SECTIONS)
+    unwritten = [str(labels[key]) for key in LEGAL_PARTS if not is_written(lagesbild, key)]
+    rule.evidence = _lagesbild_evidence(facts, lagesbild)
+    if unwritten:
+        rule.status = Status.WARNING if lagesbild.is_decided else Status.MISSING
+        rule.finding = _("Inte skrivet (bara tomt eller mallens hjälptext): %(parts)s.") % {
+            "parts": ", ".join(unwritten)
+        }
+        rule.next_step = _("Skriv avsnitten i lägesbilden.")
+    else:
+        rule.finding = _("Alla tre delar är skrivna.")
+    return rule
+
+
+def r3_extent_and_consequences(facts: Facts) -> RuleResult:
+    rule = RuleResult(
+        "R3", _("Kartläggningen beskriver omfattning och konsekvenser"), "§ 4 p. 1", Status.MET, ""
+    )
+    lagesbild = _current_lagesbild(facts)
+    if lagesbild is None:
+        rule.status = Status.MISSING
+        rule.finding = _("Kommunen har ingen lägesbild.")
+        rule.next_step = _("Skapa en lägesbild först.")
+        return rule
+    rule.evidence = _lagesbild_evidence(facts, lagesbild)
+    has_extent = not lagesbild.snapshot.get("empty", True) or is_written(lagesbild, "mapping")
+    gaps = []
+    if not has_extent:
+        gaps.append(_("brottslighetens omfattning"))
+    if not is_written(lagesbild, "consequences"):
+        gaps.append(_("brottslighetens konsekvenser"))
+    if gaps:
+        rule.status = Status.WARNING
+        rule.finding = _("Saknas i kartläggningen: %(gaps)s.") % {"gaps": " och ".join(gaps)}
+        rule.next_step = _("Beskriv konsekvenserna i avsnittet om konsekvenser.")
+    else:
+        rule.finding = _("Omfattningen bygger på statistik och konsekvenserna är beskrivna.")
+    return rule
+
+
+def r4_lagesbild_age(facts: Facts) -> RuleResult:
+    rule = RuleResult(
+        "R4", _("Lägesbilden är uppdaterad de senaste två åren"), "§ 6", Status.MET, ""
+    )
+    if facts.lagesbild is None:
+        rule.status = Status.MISSING
+        rule.finding = _("Ingen fastställd lägesbild.")
+        rule.next_step = _("Fastställ en lägesbild.")
+        return rule
+    decided = facts.lagesbild.decided_at.date()
+    due = decided + MAX_AGE
+    rule.evidence = _lagesbild_evidence(facts, facts.lagesbild)
+    if facts.today > due:
+        rule.status = Status.MISSING
+        rule.finding = _("Senast fastställd %(date)s, mer än två år sedan.") % {
+            "date": decided.isoformat()
+        }
+        rule.next_step = _("Uppdatera lägesbilden: skapa ett nytt utkast och fastställ det.")
+    else:
+        rule.finding = _("Fastställd %(date)s; nästa uppdatering senast %(due)s.") % {
+            "date": decided.isoformat(),
+            "due": due.isoformat(),
+        }
+    return rule
+
+
+def r5_plan_decided(facts: Facts) -> RuleResult:
+    rule = RuleResult(
+        "R5", _("Det finns en beslutad åtgärdsplan (datum och organ)"), "§ 5", Status.MET, ""
+    )
+    plan = facts.plan
+    if plan and plan.decided_on and plan.decided_body:
+        rule.finding = _("Version %(number)s beslutad %(date)s av %(body)s (%(reference)s).") % {
+            "number": plan.number,
+            "date": plan.decided_on.isoformat(),
+            "body": plan.decided_body,
+            "reference": plan.reference,
+        }
+        rule.evidence = _plan_evidence(facts, plan)
+    elif facts.today < PLAN_DUE_FROM:
+        rule.finding = _("Planen krävs från och med 1 juli 2024.")
+    else:
+        rule.status = Status.MISSING
+        rule.finding = _("Kommunen har ingen beslutad åtgärdsplan.")
+        rule.next_step = _("Ta fram ett utkast utifrån lägesbilden och låt det beslutas.")
+        if facts.plan_draft:
+            rule.evidence = _plan_evidence(facts, facts.plan_draft)
+    return rule
+
+
+def r6_plan_based_on_lagesbild(facts: Facts) -> RuleResult:
+    rule = RuleResult("R6", _("Åtgärdsplanen bygger på en lägesbild"), "§ 5", Status.MET, "")
+    plan = facts.plan
+    if plan is None:
+        rule.status = Status.MISSING
+        rule.finding = _("Ingen beslutad åtgärdsplan.")
+        rule.next_step = _("Besluta en åtgärdsplan som bygger på en fastställd lägesbild.")
+        return rule
+    rule.evidence = _plan_evidence(facts, plan) + _lagesbild_evidence(facts, plan.lagesbild)
+    rule.finding = _("Planen bygger på lägesbild version %(number)s.") % {
+        "number": plan.lagesbild.number
+    }
+    return rule
+
+
+def r7_plan_followed_up(facts: Facts) -> RuleResult:
+    rule = RuleResult(
+        "R7", _("Åtgärdsplanen är uppföljd de senaste två åren"), "§ 6", Status.MET, ""
+    )
+    plan = facts.plan
+    if plan is None:
+        rule.status = Status.MISSING
+        rule.finding = _("Ingen beslutad åtgärdsplan att följa upp.")
+        rule.next_step = _("Besluta en åtgärdsplan.")
+        return rule
+    follow_ups = sorted(plan.follow_ups.all(), key=lambda f: f.held_on)
+    last = follow_ups[-1].held_on if follow_ups else None
+    since = last or plan.decided_on
+    due = since + MAX_AGE
+    rule.evidence = [(_("Uppföljning"), _url("follow_up", facts, number=plan.number))]
+    if facts.today > due:
+        rule.status = Status.MISSING
+        rule.finding = (
+            _("Senaste uppföljning %(date)s, mer än två år sedan.") % {"date": last.isoformat()}
+            if last
+            else _("Planen beslutades %(date)s och har aldrig följts upp.")
+            % {"date": plan.decided_on.isoformat()}
+        )
+        rule.next_step = _("Följ upp planen och registrera uppföljningen.")
+    else:
+        rule.finding = _("Nästa uppföljning senast %(due)s.") % {"due": due.isoformat()}
+    return rule
+
+
+def r8_agreements(facts: Facts) -> RuleResult:
+    rule = RuleResult(
+        "R8", _("Skriftliga samverkansöverenskommelser med syften och områden"), "§ 9",
+        Status.MET, "", effort_duty=True,
+    )  # fmt: skip
+    cooperation = [a for a in facts.agreements if a.kind == AgreementKind.COOPERATION]
+    rule.evidence = [(a.title, _url("agreement", facts, pk=a.pk)) for a in cooperation] or [
+        (_("Överenskommelser"), _url("agreements", facts))
+    ]
+    if not cooperation:
+        rule.status = Status.WARNING
+        rule.finding = _("Inga samverkansöverenskommelser är registrerade.")
+        rule.next_step = _(
+            "Kommunen ska verka för skriftliga överenskommelser: börja med polisen och de "
+            "aktörer som äger åtgärder i planen."
+        )
+        return rule
+    incomplete = [a.title for a in cooperation if missing_legal_content(a)]
+    in_force = [a for a in cooperation if is_in_force(a, facts.today)]
+    if incomplete:
+        rule.status = Status.WARNING
+        rule.finding = _("Saknar syften eller områden: %(titles)s.") % {
+            "titles": ", ".join(incomplete)
+        }
+        rule.next_step = _("Komplettera överenskommelserna med syften och samverkansområden.")
+    elif not in_force:
+        rule.status = Status.WARNING
+        rule.finding = _("Ingen överenskommelse är undertecknad och giltig i dag.")
+        rule.next_step = _("Förnya eller underteckna en överenskommelse.")
+    else:
+        kinds = sorted({p.get_type_display() for a in in_force for p in a.parties.all()})
+        rule.finding = _("%(count)s gällande överenskommelse(r); parter: %(kinds)s.") % {
+            "count": len(in_force),
+            "kinds": ", ".join(kinds),
+        }
+    return rule
+
+
+def _is_own_administration(organisation, kommun) -> bool:
+    return organisation.type == OrganisationType.KOMMUN and organisation.home_kommun_id == kommun.pk
+
+
+def r9_council(facts: Facts) -> RuleResult:
+    rule = RuleResult(
+        "R9", _("Strategiskt råd som kommunen leder, med ledande företrädare"), "§ 10",
+        Status.MET, "", effort_duty=True,
+    )  # fmt: skip
+    council = facts.council
+    if council is None:
+        rule.status = Status.WARNING
+        rule.finding = _("Kommunen har inget strategiskt råd registrerat.")
+        rule.next_step = _("Kommunen ska verka för ett strategiskt råd som kommunen leder.")
+        return rule
+    rule.evidence = [(council.name, _url("council", facts))]
+    chair = next((m for m in facts.members if m.is_chair), None)
+    others = [m for m in facts.members if not _is_own_administration(m.organisation, facts.kommun)]
+    junior = [m for m in others if m.seniority not in SENIOR_LEVELS]
+    gaps = []
+    if chair is None:
+        gaps.append(_("rådet har ingen ordförande"))
+    elif not _is_own_administration(chair.organisation, facts.kommun):
+        gaps.append(
+            _("ordföranden kommer från %(org)s, men kommunen ska leda rådet")
+            % {"org": chair.organisation.name}
+        )
+    if not others:
+        gaps.append(_("inga andra aktörer än kommunen är ledamöter"))
+    if junior:
+        gaps.append(
+            _("företrädare utan ledande befattning: %(names)s")
+            % {"names": ", ".join(m.organisation.name for m in junior)}
+        )
+    if gaps:
+        rule.status = Status.WARNING
+        rule.finding = "; ".join(gaps).capitalize() + "."
+        rule.next_step = _(
+            "Verka för att kommunen leder rådet och att aktörerna företräds av personer i "
+            "ledande befattning."
+        )
+    else:
+        rule.finding = _(
+            "Kommunen leder rådet; %(count)s andra aktörer med ledande företrädare."
+        ) % {"count": len(others)}
+    return rule
+
+
+def r10_coordination_function(facts: Facts) -> RuleResult:
+    rule = RuleResult(
+        "R10", _("Samordningsfunktion med publik kontaktväg"), "§§ 11–12", Status.MET, ""
+    )
+    function = facts.function
+    rule.evidence = [(_("Samordningsfunktion"), _url("coordination", facts))]
+    if function is None:
+        rule.status = Status.MISSING
+        rule.finding = _("Ingen samordningsfunktion är registrerad.")
+        rule.next_step = _("Registrera funktionen med kontaktuppgifter och publicera den.")
+    elif not function.has_contact or function.visibility != Visibility.PUBLISHED:
+        rule.status = Status.WARNING
+        rule.finding = _("%(name)s finns men kontaktvägen är inte publicerad.") % {
+            "name": function.name
+        }
+        rule.next_step = _("Ange e-post eller telefon och publicera kontaktvägen.")
+    else:
+        rule.finding = _("%(name)s, kontaktväg publicerad.") % {"name": function.name}
+        rule.evidence.append(
+            (_("Publik sida"), reverse("public:prevention", kwargs={"code": facts.kommun.code}))
+        )
+    return rule
+
+
+def r11_public_information(facts: Facts) -> RuleResult:
+    rule = RuleResult(
+        "R11", _("Information om arbetet publiceras för invånarna"), "§ 12 p. 3", Status.MET, ""
+    )
+    labels = {
+        "lagesbild": _("lägesbild"),
+        "plan": _("åtgärdsplan"),
+        "agreements": _("överenskommelser eller medborgarlöften"),
+    }
+    published = [str(labels[key]) for key, done in facts.published.items() if done]
+    contact = facts.function is not None and facts.function.visibility == Visibility.PUBLISHED
+    rule.evidence = [
+        (_("Publik sida"), reverse("public:prevention", kwargs={"code": facts.kommun.code}))
+    ]
+    if published:
+        rule.finding = _("Publicerat: %(items)s.") % {"items": ", ".join(published)}
+    elif contact:
+        rule.status = Status.WARNING
+        rule.finding = _("Bara kontaktvägen är publicerad.")
+        rule.next_step = _("Publicera lägesbildens sammanfattning, planen eller medborgarlöften.")
+    else:
+        rule.status = Status.MISSING
+        rule.finding = _("Inget om arbetet är publicerat.")
+        rule.next_step = _("Publicera kontaktvägen och något om arbetet, t.ex. planen.")
+    return rule
+
+
+def r12_leadership(facts: Facts) -> RuleResult:
+    rule = RuleResult(
+        "R12", _("Ledande organ utsett och rapporterar till kommunfullmäktige"), "§ 13",
+        Status.MET, "",
+    )  # fmt: skip
+    rule.evidence = [(_("Ledning och rapportering"), _url("leadership", facts))]
+    if facts.leadership is None:
+        rule.status = Status.MISSING
+        rule.finding = _("Inget ledande organ är registrerat.")
+        rule.next_step = _("Ange om kommunstyrelsen eller en utsedd nämnd leder arbetet.")
+        return rule
+    body = facts.leadership.body_name
+    if not facts.reports:
+        rule.status = Status.MISSING
+        rule.finding = _("%(body)s leder arbetet men ingen rapport till fullmäktige finns.") % {
+            "body": body
+        }
+        rule.next_step = _("För in rapporterna till kommunfullmäktige med datum och dokument.")
+        return rule
+    latest = facts.reports[0].reported_on
+    rule.finding = _("%(body)s leder arbetet; senaste rapport till fullmäktige %(date)s.") % {
+        "body": body,
+        "date": latest.isoformat(),
+    }
+    if facts.today - latest > REPORT_INTERVAL:
+        rule.status = Status.WARNING
+        rule.next_step = _(
+            "Rapporteringen ska vara fortlöpande; det har gått mer än ett år sedan den senaste."
+        )
+    return rule
+
+
+def r13_linked_plans(facts: Facts) -> RuleResult:
+    rule = RuleResult(
+        "R13", _("Samordnat med andra planer och analyser (t.ex. RSA)"), "§ 7", Status.MET, "",
+        effort_duty=True,
+    )  # fmt: skip
+    rule.evidence = [(_("Kopplade planer"), _url("leadership", facts))]
+    if not facts.linked_plans:
+        rule.status = Status.WARNING
+        rule.finding = _("Inga kopplingar till andra planer är registrerade.")
+        rule.next_step = _("Ange där det är lämpligt vilka planer arbetet samordnas med.")
+    else:
+        rule.finding = ", ".join(plan.name for plan in facts.linked_plans)
+    return rule
+
+
+RULES = [
+    r1_lagesbild_exists,
+    r2_three_parts,
+    r3_extent_and_consequences,
+    r4_lagesbild_age,
+    r5_plan_decided,
+    r6_plan_based_on_lagesbild,
+    r7_plan_followed_up,
+    r8_agreements,
+    r9_council,
+    r10_coordination_function,
+    r11_public_information,
+    r12_leadership,
+    r13_linked_plans,
+]
