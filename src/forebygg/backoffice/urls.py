@@ -15,4 +15,5 @@ urlpatterns = [
     path("<str:code>/problem/", include("forebygg.backoffice.problem_urls")),
     path("<str:code>/atgardsplan/", include("forebygg.backoffice.plan_urls")),
     path("<str:code>/varningar/", plan_views.warnings_panel, name="warnings"),
+    path("<str:code>/", include("forebygg.backoffice.governance_urls")),
 ]

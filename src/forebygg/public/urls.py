@@ -8,5 +8,6 @@ urlpatterns = [
     path("sok/", views.search, name="search"),
     path("kommun/<str:code>/", views.kommun, name="kommun"),
     path("kommun/<str:code>/lagesbild/", views.published_lagesbild, name="lagesbild"),
+    path("kommun/<str:code>/brottsforebyggande-arbete/", views.prevention, name="prevention"),
     path("kallor/", views.sources, name="sources"),
 ]

@@ -14,6 +14,7 @@ from forebygg.geo.domain.queries import (
 )
 from forebygg.geo.domain.svg import VIEWBOX
 from forebygg.geo.models import Lan
+from forebygg.governance.domain.publication import published_work
 from forebygg.lagesbild.domain import latest_decided
 from forebygg.lagesbild.interfaces.document import document_context
 from forebygg.lagesbild.models import Lagesbild
@@ -81,6 +82,13 @@ def published_lagesbild(request, code):
             _("%(kommun)s har inte publicerat någon lägesbild.") % {"kommun": kommun.name}
         )
     return render(request, "public/lagesbild.html", document_context(lagesbild))
+
+
+@require_GET
+def prevention(request, code):
+    """§ 12: the contact point and what the kommun has chosen to publish about its work."""
+    kommun = get_kommun_or_404(code)
+    return render(request, "public/prevention.html", published_work(kommun))
 
 
 @require_GET

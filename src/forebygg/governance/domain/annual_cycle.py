@@ -5,18 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
+from forebygg.core.models import save_as
 from forebygg.governance.models import (
     Agreement,
     Council,
     CouncilReport,
     CycleEvent,
+    CycleKind,
     Decision,
     Meeting,
 )
 from forebygg.lagesbild.domain import MAX_AGE, latest_decided
+from forebygg.orgs.access import require_coordinator
 from forebygg.plans.domain.planning import latest_decided_plan
 
 
@@ -32,6 +37,19 @@ class Month:
     number: int
     name: str
     entries: list[Entry] = field(default_factory=list)
+
+
+@transaction.atomic
+def add_cycle_event(kommun, *, title: str, month: int, kind: str, by, description: str = ""):
+    require_coordinator(by, kommun)
+    if not title.strip():
+        raise ValidationError(_("Ange en rubrik."))
+    if not 1 <= month <= 12 or kind not in CycleKind.values:
+        raise ValidationError(_("Välj månad och typ."))
+    event = CycleEvent(
+        kommun=kommun, title=title.strip(), month=month, kind=kind, description=description.strip()
+    )
+    return save_as(event, by=by)
 
 
 def annual_cycle(kommun, year: int, *, user) -> list[Month]:
