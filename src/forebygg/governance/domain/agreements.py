@@ -49,35 +49,50 @@ def save_agreement(
     *,
     kommun,
     by,
-    parties=(),
-    measures=(),
+    parties=None,
+    measures=None,
     document: Document | None = None,
     **fields,
 ) -> Agreement:
-    """Create or change an agreement. The kommun is always a party; the others may read it."""
+    """Create or change an agreement; fields left out keep their value.
+
+    The kommun is always a party, and the other parties may read the agreement.
+    """
     require_coordinator(by, kommun)
-    parties, measures = list(parties), list(measures)
-    validate_agreement(
-        kommun,
-        title=fields.get("title"),
-        valid_from=fields.get("valid_from"),
-        valid_until=fields.get("valid_until"),
-        parties=parties,
-        measures=measures,
-    )
     agreement = agreement or Agreement(kommun=kommun)
+    is_new = agreement.pk is None
+    parties = list(parties) if parties is not None else _other_parties(agreement, kommun)
+    measures = list(measures) if measures is not None else _linked_measures(agreement)
     for name in AGREEMENT_FIELDS:
         if name in fields:
             value = fields[name]
             setattr(agreement, name, value.strip() if isinstance(value, str) else value)
+    validate_agreement(
+        kommun,
+        title=agreement.title,
+        valid_from=agreement.valid_from,
+        valid_until=agreement.valid_until,
+        parties=parties,
+        measures=measures,
+    )
     if document is not None:
         agreement.document = document
-    save_as(agreement, by=by)
+    save_as(agreement, by=by, reason="Ny" if is_new else "Ändrad")
     own = kommun_administration(kommun)
     agreement.parties.set({own, *parties})
     agreement.shared_with.set([party for party in parties if party.pk != own.pk])
     agreement.measures.set(measures)
     return agreement
+
+
+def _other_parties(agreement: Agreement, kommun) -> list:
+    if agreement.pk is None:
+        return []
+    return list(agreement.parties.exclude(type="kommun", home_kommun=kommun))
+
+
+def _linked_measures(agreement: Agreement) -> list:
+    return list(agreement.measures.all()) if agreement.pk else []
 
 
 @transaction.atomic

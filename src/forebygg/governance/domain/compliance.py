@@ -372,7 +372,8 @@ def r9_council(facts: Facts) -> RuleResult:
         )
     if gaps:
         rule.status = Status.WARNING
-        rule.finding = "; ".join(gaps).capitalize() + "."
+        text = "; ".join(str(gap) for gap in gaps)
+        rule.finding = text[0].upper() + text[1:] + "."
         rule.next_step = _(
             "Verka för att kommunen leder rådet och att aktörerna företräds av personer i "
             "ledande befattning."
