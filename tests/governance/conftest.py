@@ -1,17 +1,15 @@
-"""Kommun A with its governance in place: actors, an agreement, a council, coordination, leadership."""
+"""Kommun A with its governance in place: actors, agreement, council, coordination, leadership."""
 
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
-from forebygg.governance.domain import actors, agreements, council, coordination
-from forebygg.governance.models import Agreement, Council, CoordinationFunction
+from forebygg.governance.domain import actors, agreements, coordination, council
+from forebygg.governance.models import Agreement, CoordinationFunction, Council
 from forebygg.orgs.domain.authorities import kommun_administration
 from forebygg.orgs.models import Organisation
 from tests.plans.conftest import build_chain
-
-TODAY = date(2026, 11, 22)
 
 
 @dataclass

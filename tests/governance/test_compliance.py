@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from forebygg.governance.domain import agreements, council, coordination
+from forebygg.governance.domain import agreements, coordination, council
 from forebygg.governance.domain.compliance import Status, check_compliance, summary_counts
 from forebygg.lagesbild.domain import decide_lagesbild, draft_lagesbild, update_section
 from forebygg.lagesbild.models import Lagesbild
@@ -218,8 +218,8 @@ class TestTheCouncilIsAnEffortDuty:
             personas.kommun_a, name="Rådet", by=personas.coordinator_a
         )
         council.add_member(
-            strategic, organisation=kommun_administration(personas.kommun_a),
-            position="Kommundirektör", seniority="ledande", is_chair=True, by=personas.coordinator_a,
+            strategic, organisation=kommun_administration(personas.kommun_a), is_chair=True,
+            position="Kommundirektör", seniority="ledande", by=personas.coordinator_a,
         )  # fmt: skip
 
         assert "inga andra aktörer" in rules(personas.kommun_a)["R9"].finding.lower()
