@@ -1,6 +1,7 @@
 import pytest
+from django.utils import translation
 
-from forebygg.core.formatting import format_number
+from forebygg.core.formatting import format_number, join_with_and
 
 
 @pytest.mark.parametrize(
@@ -17,3 +18,15 @@ from forebygg.core.formatting import format_number
 )
 def test_numbers_are_written_the_swedish_way(value, decimals, expected):
     assert format_number(value, decimals) == expected
+
+
+def test_lists_in_running_text_read_a_b_och_c():
+    assert join_with_and([]) == ""
+    assert join_with_and(["syften"]) == "syften"
+    assert join_with_and(["syften", "områden"]) == "syften och områden"
+    assert join_with_and(["a", "b", "c"]) == "a, b och c"
+
+
+def test_in_english_lists_are_joined_with_and():
+    with translation.override("en"):
+        assert join_with_and(["a", "b"]) == "a and b"

@@ -2,6 +2,8 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext as _
+
 THOUSANDS = "\u00a0"
 
 
@@ -15,3 +17,11 @@ def format_number(value, decimals: int = 0) -> str:
     whole, _, fraction = f"{abs(number):f}".partition(".")
     grouped = f"{int(whole):,}".replace(",", THOUSANDS)
     return f"{sign}{grouped},{fraction}" if decimals else f"{sign}{grouped}"
+
+
+def join_with_and(items) -> str:
+    """ "a, b och c" in the active language."""
+    items = [str(item) for item in items]
+    if len(items) < 2:
+        return "".join(items)
+    return _("%(first)s och %(last)s") % {"first": ", ".join(items[:-1]), "last": items[-1]}

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forebygg.core.formatting import join_with_and
 from forebygg.core.models import save_as
 from forebygg.governance.domain.actors import actor_organisations
 from forebygg.governance.models import (
@@ -166,7 +167,7 @@ def _warnings_for(agreement: Agreement, today: date) -> list[Warning]:
             Warning(
                 "innehall",
                 _("Överenskommelsen anger inte %(missing)s (§ 9 kräver syften och områden).")
-                % {"missing": " och ".join(missing)},
+                % {"missing": join_with_and(missing)},
                 subject,
             )
         )

@@ -14,8 +14,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
+from forebygg.core.formatting import join_with_and
 from forebygg.governance.domain.agreements import is_in_force, missing_legal_content
 from forebygg.governance.domain.coordination import coordination_function_of, leadership_of
 from forebygg.governance.domain.council import council_of, current_members
@@ -197,7 +198,7 @@ def r3_extent_and_consequences(facts: Facts) -> RuleResult:
         gaps.append(_("brottslighetens konsekvenser"))
     if gaps:
         rule.status = Status.WARNING
-        rule.finding = _("Saknas i kartläggningen: %(gaps)s.") % {"gaps": " och ".join(gaps)}
+        rule.finding = _("Saknas i kartläggningen: %(gaps)s.") % {"gaps": join_with_and(gaps)}
         rule.next_step = _("Beskriv konsekvenserna i avsnittet om konsekvenser.")
     else:
         rule.finding = _("Omfattningen bygger på statistik och konsekvenserna är beskrivna.")
@@ -329,7 +330,11 @@ def r8_agreements(facts: Facts) -> RuleResult:
         rule.next_step = _("Förnya eller underteckna en överenskommelse.")
     else:
         kinds = sorted({p.get_type_display() for a in in_force for p in a.parties.all()})
-        rule.finding = _("%(count)s gällande överenskommelse(r); parter: %(kinds)s.") % {
+        rule.finding = ngettext(
+            "%(count)s gällande överenskommelse; parter: %(kinds)s.",
+            "%(count)s gällande överenskommelser; parter: %(kinds)s.",
+            len(in_force),
+        ) % {
             "count": len(in_force),
             "kinds": ", ".join(kinds),
         }
@@ -379,8 +384,10 @@ def r9_council(facts: Facts) -> RuleResult:
             "ledande befattning."
         )
     else:
-        rule.finding = _(
-            "Kommunen leder rådet; %(count)s andra aktörer med ledande företrädare."
+        rule.finding = ngettext(
+            "Kommunen leder rådet; %(count)s annan aktör med ledande företrädare.",
+            "Kommunen leder rådet; %(count)s andra aktörer med ledande företrädare.",
+            len(others),
         ) % {"count": len(others)}
     return rule
 
