@@ -79,6 +79,20 @@ def _apply(request, form, action, success: str) -> bool:
     return True
 
 
+def _kommun_action(form_factory, action, success: str, page: str):
+    """A coordinator's POST: parse one form, make one domain call, go back to the page."""
+
+    @login_required
+    @require_POST
+    def view(request, code):
+        kommun = _coordinator_kommun(request, code)
+        form = form_factory(request, kommun)
+        _apply(request, form, lambda data: action(kommun, data, request.user), success)
+        return redirect(f"backoffice:{page}", code=code)
+
+    return view
+
+
 def _stored_upload(kommun, upload, user):
     if not upload:
         return None
@@ -107,25 +121,19 @@ def actors(request, code):
     )
 
 
-@login_required
-@require_POST
-def actor_register(request, code):
-    kommun = _coordinator_kommun(request, code)
-    form = forms.ActorForm(request.POST, kommun=kommun)
-    _apply(
-        request,
-        form,
-        lambda data: actor_domain.register_actor(
-            kommun,
-            by=request.user,
-            name=data["name"],
-            type=data["type"],
-            organisation=data["existing"],
-            contribution=data["contribution"],
-        ),
-        _("Aktören är registrerad."),
-    )
-    return redirect("backoffice:actors", code=code)
+actor_register = _kommun_action(
+    lambda request, kommun: forms.ActorForm(request.POST, kommun=kommun),
+    lambda kommun, data, by: actor_domain.register_actor(
+        kommun,
+        by=by,
+        name=data["name"],
+        type=data["type"],
+        organisation=data["existing"],
+        contribution=data["contribution"],
+    ),
+    _("Aktören är registrerad."),
+    "actors",
+)
 
 
 @login_required
@@ -147,17 +155,12 @@ def actor_contribution(request, code, organisation_id):
     return redirect("backoffice:actors", code=code)
 
 
-@login_required
-@require_POST
-def contact_add(request, code):
-    kommun = _coordinator_kommun(request, code)
-    _apply(
-        request,
-        forms.ContactPersonForm(request.POST, kommun=kommun),
-        lambda data: actor_domain.add_contact_person(kommun, by=request.user, **data),
-        _("Kontaktpersonen är tillagd."),
-    )
-    return redirect("backoffice:actors", code=code)
+contact_add = _kommun_action(
+    lambda request, kommun: forms.ContactPersonForm(request.POST, kommun=kommun),
+    lambda kommun, data, by: actor_domain.add_contact_person(kommun, by=by, **data),
+    _("Kontaktpersonen är tillagd."),
+    "actors",
+)
 
 
 # --- Agreements and citizen promises -------------------------------------------------------
@@ -365,17 +368,12 @@ def council(request, code):
     return render(request, "backoffice/governance/council.html", context)
 
 
-@login_required
-@require_POST
-def council_create(request, code):
-    kommun = _coordinator_kommun(request, code)
-    _apply(
-        request,
-        forms.CouncilForm(request.POST),
-        lambda data: council_domain.create_council(kommun, by=request.user, **data),
-        _("Rådet är registrerat."),
-    )
-    return redirect("backoffice:council", code=code)
+council_create = _kommun_action(
+    lambda request, kommun: forms.CouncilForm(request.POST),
+    lambda kommun, data, by: council_domain.create_council(kommun, by=by, **data),
+    _("Rådet är registrerat."),
+    "council",
+)
 
 
 def _council_action(form_factory, action, success: str):
@@ -521,18 +519,12 @@ def cycle(request, code):
     )
 
 
-@login_required
-@require_POST
-def cycle_add(request, code):
-    kommun = _coordinator_kommun(request, code)
-
-    _apply(
-        request,
-        forms.CycleEventForm(request.POST),
-        lambda data: add_cycle_event(kommun, by=request.user, **data),
-        _("Punkten är tillagd i årshjulet."),
-    )
-    return redirect("backoffice:cycle", code=code)
+cycle_add = _kommun_action(
+    lambda request, kommun: forms.CycleEventForm(request.POST),
+    lambda kommun, data, by: add_cycle_event(kommun, by=by, **data),
+    _("Punkten är tillagd i årshjulet."),
+    "cycle",
+)
 
 
 # --- Coordination function, leadership, reports, linked plans --------------------------------
@@ -618,53 +610,35 @@ def leadership(request, code):
     )
 
 
-@login_required
-@require_POST
-def leadership_save(request, code):
-    kommun = _coordinator_kommun(request, code)
-    _apply(
-        request,
-        forms.LeadershipForm(request.POST),
-        lambda data: coordination_domain.record_leadership(kommun, by=request.user, **data),
-        _("Ledningen är sparad."),
-    )
-    return redirect("backoffice:leadership", code=code)
+leadership_save = _kommun_action(
+    lambda request, kommun: forms.LeadershipForm(request.POST),
+    lambda kommun, data, by: coordination_domain.record_leadership(kommun, by=by, **data),
+    _("Ledningen är sparad."),
+    "leadership",
+)
 
 
-@login_required
-@require_POST
-def report_add(request, code):
-    kommun = _coordinator_kommun(request, code)
-
-    def log(data):
-        data = dict(data)
-        upload = data.pop("document")
-        with transaction.atomic():
-            document = _stored_upload(kommun, upload, request.user)
-            coordination_domain.log_report_to_council(
-                kommun, by=request.user, document=document, **data
-            )
-
-    _apply(
-        request,
-        forms.CouncilReportForm(request.POST, request.FILES),
-        log,
-        _("Rapporten är införd i loggen."),
-    )
-    return redirect("backoffice:leadership", code=code)
+@transaction.atomic
+def _log_report(kommun, data, by):
+    data = dict(data)
+    document = _stored_upload(kommun, data.pop("document"), by)
+    coordination_domain.log_report_to_council(kommun, by=by, document=document, **data)
 
 
-@login_required
-@require_POST
-def linked_plan_add(request, code):
-    kommun = _coordinator_kommun(request, code)
-    _apply(
-        request,
-        forms.LinkedPlanForm(request.POST),
-        lambda data: coordination_domain.link_plan(kommun, by=request.user, **data),
-        _("Planen är kopplad."),
-    )
-    return redirect("backoffice:leadership", code=code)
+report_add = _kommun_action(
+    lambda request, kommun: forms.CouncilReportForm(request.POST, request.FILES),
+    _log_report,
+    _("Rapporten är införd i loggen."),
+    "leadership",
+)
+
+
+linked_plan_add = _kommun_action(
+    lambda request, kommun: forms.LinkedPlanForm(request.POST),
+    lambda kommun, data, by: coordination_domain.link_plan(kommun, by=by, **data),
+    _("Planen är kopplad."),
+    "leadership",
+)
 
 
 # --- Compliance panel -----------------------------------------------------------------------

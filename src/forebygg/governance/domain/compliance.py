@@ -154,6 +154,13 @@ def _current_lagesbild(facts: Facts) -> Lagesbild | None:
     return facts.lagesbild or facts.lagesbild_draft
 
 
+def _without_lagesbild(rule: RuleResult) -> RuleResult:
+    rule.status = Status.MISSING
+    rule.finding = _("Kommunen har ingen lägesbild.")
+    rule.next_step = _("Skapa en lägesbild först.")
+    return rule
+
+
 def r2_three_parts(facts: Facts) -> RuleResult:
     rule = RuleResult(
         "R2", _("Lägesbilden har kartläggning, annan information och analys"), "§ 4 p. 1–3",
@@ -161,10 +168,7 @@ def r2_three_parts(facts: Facts) -> RuleResult:
     )  # fmt: skip
     lagesbild = _current_lagesbild(facts)
     if lagesbild is None:
-        rule.status = Status.MISSING
-        rule.finding = _("Kommunen har ingen lägesbild.")
-        rule.next_step = _("Skapa en lägesbild först.")
-        return rule
+        return _without_lagesbild(rule)
     labels = dict(SECTIONS)
     unwritten = [str(labels[key]) for key in LEGAL_PARTS if not is_written(lagesbild, key)]
     rule.evidence = _lagesbild_evidence(facts, lagesbild)
@@ -185,10 +189,7 @@ def r3_extent_and_consequences(facts: Facts) -> RuleResult:
     )
     lagesbild = _current_lagesbild(facts)
     if lagesbild is None:
-        rule.status = Status.MISSING
-        rule.finding = _("Kommunen har ingen lägesbild.")
-        rule.next_step = _("Skapa en lägesbild först.")
-        return rule
+        return _without_lagesbild(rule)
     rule.evidence = _lagesbild_evidence(facts, lagesbild)
     has_extent = not lagesbild.snapshot.get("empty", True) or is_written(lagesbild, "mapping")
     gaps = []

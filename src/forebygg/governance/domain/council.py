@@ -107,6 +107,13 @@ def add_working_group(
     return group
 
 
+def _validate_record(council: Council, held_on: date, minutes: str, attendees) -> None:
+    if any(member.council_id != council.pk for member in attendees):
+        raise ValidationError(_("Bara rådets ledamöter kan vara närvarande."))
+    if minutes.strip() and held_on > timezone.localdate():
+        raise ValidationError(_("Ett möte i framtiden kan inte ha protokoll ännu."))
+
+
 @transaction.atomic
 def hold_meeting(
     council: Council,
@@ -122,10 +129,7 @@ def hold_meeting(
     require_coordinator(by, council.kommun)
     if working_group is not None and working_group.council_id != council.pk:
         raise ValidationError(_("Arbetsgruppen hör inte till rådet."))
-    if any(member.council_id != council.pk for member in attendees):
-        raise ValidationError(_("Bara rådets ledamöter kan vara närvarande."))
-    if minutes.strip() and held_on > timezone.localdate():
-        raise ValidationError(_("Ett möte i framtiden kan inte ha protokoll ännu."))
+    _validate_record(council, held_on, minutes, attendees)
     meeting = Meeting(
         council=council,
         held_on=held_on,
@@ -141,10 +145,7 @@ def hold_meeting(
 @transaction.atomic
 def record_minutes(meeting: Meeting, *, minutes: str, attendees, by) -> Meeting:
     require_coordinator(by, meeting.council.kommun)
-    if meeting.held_on > timezone.localdate():
-        raise ValidationError(_("Ett möte i framtiden kan inte ha protokoll ännu."))
-    if any(member.council_id != meeting.council_id for member in attendees):
-        raise ValidationError(_("Bara rådets ledamöter kan vara närvarande."))
+    _validate_record(meeting.council, meeting.held_on, minutes or "-", attendees)
     meeting.minutes = minutes.strip()
     save_as(meeting, by=by, reason="Protokoll")
     meeting.attendees.set(attendees)
