@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "forebygg.lagesbild",
     "forebygg.plans",
     "forebygg.governance",
+    "forebygg.reporting",
     "forebygg.public",
     "forebygg.accounts",
     "forebygg.backoffice",

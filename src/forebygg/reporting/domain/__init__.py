@@ -1,0 +1,1 @@
+"""Verb-named operations on the yearly report chain."""
