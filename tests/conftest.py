@@ -1,7 +1,9 @@
 """Shared fixtures: the real reference data (loaded once per session) and the personas."""
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 from forebygg.lagesbild.domain.drafting import forget_cached_indicators
 from tests.personas import Personas, build_personas
@@ -11,6 +13,14 @@ from tests.personas import Personas, build_personas
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("import_reference", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def swedish_by_default():
+    """A request in English leaves its language active in the thread; start each test afresh."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

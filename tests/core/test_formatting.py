@@ -21,10 +21,11 @@ def test_numbers_are_written_the_swedish_way(value, decimals, expected):
 
 
 def test_lists_in_running_text_read_a_b_och_c():
-    assert join_with_and([]) == ""
-    assert join_with_and(["syften"]) == "syften"
-    assert join_with_and(["syften", "områden"]) == "syften och områden"
-    assert join_with_and(["a", "b", "c"]) == "a, b och c"
+    with translation.override("sv"):
+        assert join_with_and([]) == ""
+        assert join_with_and(["syften"]) == "syften"
+        assert join_with_and(["syften", "områden"]) == "syften och områden"
+        assert join_with_and(["a", "b", "c"]) == "a, b och c"
 
 
 def test_in_english_lists_are_joined_with_and():
