@@ -25,8 +25,8 @@ from forebygg.governance.domain import coordination as coordination_domain
 from forebygg.governance.domain import council as council_domain
 from forebygg.governance.domain.annual_cycle import add_cycle_event, annual_cycle
 from forebygg.governance.domain.compliance import (
+    Facts,
     check_compliance,
-    gather_facts,
     r9_council,
     summary_counts,
 )
@@ -353,7 +353,7 @@ def council(request, code):
                 "decisions"
             ),
             "open_decisions": council_domain.open_decisions(found),
-            "compliance": r9_council(gather_facts(kommun, today)) if can_edit else None,
+            "compliance": r9_council(Facts(kommun, today)) if can_edit else None,
         }
         if can_edit:
             context |= {

@@ -33,6 +33,7 @@ class FrozenOnceDecided(models.Model):
     """
 
     DECIDED_STATUS: str = ""
+    FROZEN_STATUSES: frozenset[str] = frozenset()  # further states that stay frozen
     FROZEN_MESSAGE: str = ""
     PUBLICATION_FIELDS = frozenset({"visibility", "updated_at"})
 
@@ -42,7 +43,8 @@ class FrozenOnceDecided(models.Model):
     def save(self, *args, **kwargs):
         update_fields = set(kwargs.get("update_fields") or ())
         only_publication = bool(update_fields) and update_fields <= self.PUBLICATION_FIELDS
-        if self.stored_status() == self.DECIDED_STATUS and not only_publication:
+        frozen = {self.DECIDED_STATUS, *self.FROZEN_STATUSES}
+        if self.stored_status() in frozen and not only_publication:
             raise ValidationError(self.FROZEN_MESSAGE)
         super().save(*args, **kwargs)
         self._stored_status = self.status

@@ -21,11 +21,9 @@ class ReportState(models.TextChoices):
     INCLUDED = "sammanstalld", _("Ingår i länets samlade redovisning")
 
 
-FROZEN_STATES = {ReportState.APPROVED, ReportState.INCLUDED}
-
-
 class YearlyReport(FrozenOnceDecided, KommunOwnedModel):
     DECIDED_STATUS = ReportState.APPROVED
+    FROZEN_STATUSES = frozenset({ReportState.INCLUDED})
     FROZEN_MESSAGE = _("En godkänd årsredovisning kan inte ändras.")
     PUBLICATION_FIELDS = frozenset({"visibility", "updated_at", "status", "county_report"})
 
@@ -52,11 +50,6 @@ class YearlyReport(FrozenOnceDecided, KommunOwnedModel):
 
     def __str__(self) -> str:
         return f"{self.kommun} {self.year}"
-
-    def stored_status(self):
-        """Only approval freezes; an included report stays frozen as well."""
-        stored = super().stored_status()
-        return ReportState.APPROVED if stored in FROZEN_STATES else stored
 
 
 class CountyState(models.TextChoices):

@@ -20,8 +20,9 @@ from forebygg.governance.models import (
     Decision,
     Meeting,
 )
-from forebygg.lagesbild.domain import MAX_AGE, latest_decided
+from forebygg.lagesbild.domain import latest_decided, update_due
 from forebygg.orgs.access import require_coordinator
+from forebygg.plans.domain.followup import follow_up_due
 from forebygg.plans.domain.planning import latest_decided_plan
 
 
@@ -97,12 +98,11 @@ def _legal_deadlines(kommun, year: int):
     """§ 6: the lägesbild and the plan's follow-up come due two years after the last time."""
     lagesbild = latest_decided(kommun)
     if lagesbild is not None:
-        due = lagesbild.decided_at.date() + MAX_AGE
+        due = update_due(lagesbild)
         if due.year == year:
             yield due.month, Entry(_("Lägesbilden ska vara uppdaterad (§ 6)"), _("Sista dag"), due)
     plan = latest_decided_plan(kommun)
     if plan is not None:
-        last = max([f.held_on for f in plan.follow_ups.all()] + [plan.decided_on])
-        due = last + MAX_AGE
+        due = follow_up_due(plan)
         if due.year == year:
             yield due.month, Entry(_("Åtgärdsplanen ska vara uppföljd (§ 6)"), _("Sista dag"), due)

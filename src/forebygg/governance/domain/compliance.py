@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from django.db import models
 from django.urls import reverse
@@ -27,10 +28,11 @@ from forebygg.governance.models import (
     CouncilReport,
     LinkedPlan,
 )
-from forebygg.lagesbild.domain import MAX_AGE, is_written
+from forebygg.lagesbild.domain import is_written, update_due
 from forebygg.lagesbild.models import LEGAL_PARTS, SECTIONS, Lagesbild, LagesbildStatus
 from forebygg.orgs.access import Visibility
 from forebygg.orgs.models import OrganisationType
+from forebygg.plans.domain.followup import follow_up_due, last_follow_up_on
 from forebygg.plans.domain.planning import latest_decided_plan
 from forebygg.plans.models import Plan, PlanStatus
 
@@ -60,55 +62,73 @@ class RuleResult:
         return Status(self.status).label
 
 
-@dataclass
 class Facts:
-    """Everything the rules look at, read once."""
+    """What the rules look at, each read once and only when a rule asks for it."""
 
-    kommun: object
-    today: date
-    lagesbild: Lagesbild | None
-    lagesbild_draft: Lagesbild | None
-    plan: Plan | None
-    plan_draft: Plan | None
-    agreements: list
-    council: object
-    members: list
-    function: object
-    leadership: object
-    reports: list
-    linked_plans: list
-    published: dict
+    def __init__(self, kommun, today: date):
+        self.kommun = kommun
+        self.today = today
 
+    @cached_property
+    def _lagesbilder(self):
+        return Lagesbild.objects.filter(kommun=self.kommun).order_by("-number")
 
-def gather_facts(kommun, today: date) -> Facts:
-    lagesbilder = Lagesbild.objects.filter(kommun=kommun).order_by("-number")
-    council = council_of(kommun)
-    agreements = Agreement.objects.filter(kommun=kommun).prefetch_related("parties")
-    plan = latest_decided_plan(kommun)
-    return Facts(
-        kommun=kommun,
-        today=today,
-        lagesbild=lagesbilder.filter(status=LagesbildStatus.DECIDED).first(),
-        lagesbild_draft=lagesbilder.filter(status=LagesbildStatus.DRAFT).first(),
-        plan=plan,
-        plan_draft=Plan.objects.filter(kommun=kommun, status=PlanStatus.DRAFT).first(),
-        agreements=list(agreements),
-        council=council,
-        members=list(current_members(council)) if council else [],
-        function=coordination_function_of(kommun),
-        leadership=leadership_of(kommun),
-        reports=list(CouncilReport.objects.filter(kommun=kommun)),
-        linked_plans=list(LinkedPlan.objects.filter(kommun=kommun)),
-        published={
-            "lagesbild": lagesbilder.filter(visibility=Visibility.PUBLISHED).exists(),
-            "plan": Plan.objects.filter(kommun=kommun, visibility=Visibility.PUBLISHED).exists(),
-            "agreements": any(a.visibility == Visibility.PUBLISHED for a in agreements),
-        },
-    )
+    @cached_property
+    def lagesbild(self) -> Lagesbild | None:
+        return self._lagesbilder.filter(status=LagesbildStatus.DECIDED).first()
+
+    @cached_property
+    def lagesbild_draft(self) -> Lagesbild | None:
+        return self._lagesbilder.filter(status=LagesbildStatus.DRAFT).first()
+
+    @cached_property
+    def plan(self) -> Plan | None:
+        return latest_decided_plan(self.kommun)
+
+    @cached_property
+    def plan_draft(self) -> Plan | None:
+        return Plan.objects.filter(kommun=self.kommun, status=PlanStatus.DRAFT).first()
+
+    @cached_property
+    def agreements(self) -> list:
+        return list(Agreement.objects.filter(kommun=self.kommun).prefetch_related("parties"))
+
+    @cached_property
+    def council(self):
+        return council_of(self.kommun)
+
+    @cached_property
+    def members(self) -> list:
+        return list(current_members(self.council)) if self.council else []
+
+    @cached_property
+    def function(self):
+        return coordination_function_of(self.kommun)
+
+    @cached_property
+    def leadership(self):
+        return leadership_of(self.kommun)
+
+    @cached_property
+    def reports(self) -> list:
+        return list(CouncilReport.objects.filter(kommun=self.kommun))
+
+    @cached_property
+    def linked_plans(self) -> list:
+        return list(LinkedPlan.objects.filter(kommun=self.kommun))
+
+    @cached_property
+    def published(self) -> dict:
+        plans = Plan.objects.filter(kommun=self.kommun, visibility=Visibility.PUBLISHED)
+        return {
+            "lagesbild": self._lagesbilder.filter(visibility=Visibility.PUBLISHED).exists(),
+            "plan": plans.exists(),
+            "agreements": any(a.visibility == Visibility.PUBLISHED for a in self.agreements),
+        }
 
 
 def check_compliance(kommun, *, today: date | None = None) -> list[RuleResult]:
-    facts = gather_facts(kommun, today or timezone.localdate())
+    facts = Facts(kommun, today or timezone.localdate())
     return [rule(facts) for rule in RULES]
 
 
@@ -216,7 +236,7 @@ def r4_lagesbild_age(facts: Facts) -> RuleResult:
         rule.next_step = _("Fastställ en lägesbild.")
         return rule
     decided = facts.lagesbild.decided_at.date()
-    due = decided + MAX_AGE
+    due = update_due(facts.lagesbild)
     rule.evidence = _lagesbild_evidence(facts, facts.lagesbild)
     if facts.today > due:
         rule.status = Status.MISSING
@@ -281,10 +301,8 @@ def r7_plan_followed_up(facts: Facts) -> RuleResult:
         rule.finding = _("Ingen beslutad åtgärdsplan att följa upp.")
         rule.next_step = _("Besluta en åtgärdsplan.")
         return rule
-    follow_ups = sorted(plan.follow_ups.all(), key=lambda f: f.held_on)
-    last = follow_ups[-1].held_on if follow_ups else None
-    since = last or plan.decided_on
-    due = since + MAX_AGE
+    last = last_follow_up_on(plan)
+    due = follow_up_due(plan)
     rule.evidence = [(_("Uppföljning"), _url("follow_up", facts, number=plan.number))]
     if facts.today > due:
         rule.status = Status.MISSING

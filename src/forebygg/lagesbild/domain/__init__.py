@@ -235,6 +235,11 @@ def latest_decided(kommun: Kommun, queryset=None) -> Lagesbild | None:
     )
 
 
+def update_due(lagesbild: Lagesbild):
+    """§ 6: the date by which a decided lägesbild is to be updated."""
+    return lagesbild.decided_at.date() + MAX_AGE
+
+
 def age_warning(kommun: Kommun, *, today=None) -> str:
     """§ 6: warn when there is no decided lägesbild or the latest is over two years old."""
     latest = latest_decided(kommun)

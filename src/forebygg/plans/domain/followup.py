@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from forebygg.core.models import save_as
+from forebygg.lagesbild.domain import MAX_AGE
 from forebygg.plans.domain import require_coordinator
 from forebygg.plans.models import (
     FollowUp,
@@ -198,3 +199,12 @@ def record_follow_up(plan: Plan, *, by, held_on: date, summary: str = "") -> Fol
 
 def latest_follow_up(plan: Plan) -> FollowUp | None:
     return plan.follow_ups.first()
+
+
+def last_follow_up_on(plan: Plan) -> date | None:
+    return max((follow_up.held_on for follow_up in plan.follow_ups.all()), default=None)
+
+
+def follow_up_due(plan: Plan) -> date:
+    """§ 6: two years after the last follow-up, or after the decision when there is none yet."""
+    return (last_follow_up_on(plan) or plan.decided_on) + MAX_AGE

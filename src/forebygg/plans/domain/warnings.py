@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forebygg.lagesbild.domain import MAX_AGE, age_warning
+from forebygg.plans.domain.followup import follow_up_due, last_follow_up_on
 from forebygg.plans.domain.planning import draft_of, latest_decided_plan
 from forebygg.plans.models import Measure, Plan, Priority, Problem
 
@@ -52,8 +53,8 @@ def _plan_age_warnings(kommun, today: date) -> list[Warning]:
                 % {"number": decided.number, "date": decided.decided_on.isoformat()},
             )
         )
-    last = max([f.held_on for f in decided.follow_ups.all()] + [decided.decided_on], default=None)
-    if today - last > MAX_AGE:
+    if today > follow_up_due(decided):
+        last = last_follow_up_on(decided) or decided.decided_on
         warnings.append(
             Warning(
                 "uppfoljning",

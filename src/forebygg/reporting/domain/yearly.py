@@ -16,7 +16,7 @@ from forebygg.governance.domain.council import council_of, current_members
 from forebygg.governance.models import Agreement
 from forebygg.lagesbild.domain import latest_decided
 from forebygg.orgs.access import Visibility, require_coordinator
-from forebygg.plans.domain.followup import latest_status
+from forebygg.plans.domain.followup import last_follow_up_on, latest_status
 from forebygg.plans.domain.planning import latest_decided_plan
 from forebygg.reporting.domain import transitions
 from forebygg.reporting.models import CountyReport, CountyState, ReportState, YearlyReport
@@ -76,13 +76,13 @@ def _plan_content(plan) -> dict | None:
         status = latest_status(measure)
         key = status.state if status else "ej-rapporterad"
         states[key] = states.get(key, 0) + 1
-    follow_ups = sorted(f.held_on for f in plan.follow_ups.all())
+    last = last_follow_up_on(plan)
     return {
         "number": plan.number,
         "decided_on": plan.decided_on.isoformat(),
         "measures": plan.measures.count(),
         "measure_states": states,
-        "last_follow_up": follow_ups[-1].isoformat() if follow_ups else None,
+        "last_follow_up": last.isoformat() if last else None,
     }
 
 

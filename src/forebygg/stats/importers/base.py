@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -131,6 +132,34 @@ def decode_text(data: bytes, preview: Preview) -> str | None:
             "och försök igen.",
         )
         return None
+
+
+def data_records(reader, header: list[str], preview: Preview, separator_hint: str):
+    """(line, cells) for each non-blank row with as many fields as the header; others are errors."""
+    for record in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) != len(header):
+            preview.error(
+                line,
+                f"raden har {len(record)} fält men rubrikraden har {len(header)} "
+                f"({separator_hint}).",
+            )
+            continue
+        yield line, record
+
+
+INVALID_JSON = object()
+
+
+def load_json(text: str, preview: Preview):
+    """The parsed document, or INVALID_JSON with the parser's line in a Swedish error."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        preview.error(error.lineno, f"filen är inte giltig JSON ({error.msg}).")
+        return INVALID_JSON
 
 
 def parse_number(raw: str, preview: Preview, line: int, column: str) -> float | None:

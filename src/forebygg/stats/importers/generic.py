@@ -31,6 +31,7 @@ from forebygg.stats.importers.base import (
     Row,
     SourceSpec,
     checksum_of,
+    data_records,
     decode_text,
     parse_number,
 )
@@ -223,17 +224,7 @@ def parse(data: bytes, *, file_name: str) -> Preview:
         header_error(preview, header, expected, ";")
         return preview
     state = _State()
-    for record in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) != len(header):
-            preview.error(
-                line,
-                f"raden har {len(record)} fält men rubrikraden har {len(header)} "
-                "(avgränsa med semikolon ;).",
-            )
-            continue
+    for line, record in data_records(reader, header, preview, "avgränsa med semikolon ;"):
         values = {column: cell.strip() for column, cell in zip(columns, record, strict=True)}
         _parse_record(values, line, preview, state)
     _finish(preview, state, file_name)

@@ -11,18 +11,19 @@ entry ("Post 3"), since JSON has no rows.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import PurePath
 
 from forebygg.geo.domain.names import resolve_kommun
 from forebygg.stats.importers.base import (
+    INVALID_JSON,
     IndicatorSpec,
     Preview,
     Row,
     SourceSpec,
     checksum_of,
     decode_text,
+    load_json,
     parse_number,
 )
 from forebygg.stats.importers.generic import slug, warn_lines
@@ -68,10 +69,8 @@ def parse(data: bytes, *, file_name: str) -> Preview:
     text = decode_text(data, preview)
     if text is None:
         return preview
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        preview.error(error.lineno, f"filen är inte giltig JSON ({error.msg}).")
+    document = load_json(text, preview)
+    if document is INVALID_JSON:
         return preview
     entries = document.get("values") if isinstance(document, dict) else None
     if not isinstance(entries, list):

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,15 +29,17 @@ from django.utils.text import slugify
 from forebygg.geo.domain.svg import geometry_to_svg_path
 from forebygg.geo.models import Area, AreaKind, Kommun
 from forebygg.stats.importers.base import (
+    INVALID_JSON,
     ImportRejected,
     Preview,
     SourceSpec,
     checksum_of,
     decode_text,
+    load_json,
     parse_year,
 )
 from forebygg.stats.importers.generic import header_error, year_in_file_name
-from forebygg.stats.importers.writing import upsert_source
+from forebygg.stats.importers.writing import start_batch, upsert_source
 from forebygg.stats.models import ImportBatch, SourceStatus
 
 KIND = "police-areas"
@@ -116,10 +117,8 @@ def parse(data: bytes, *, file_name: str) -> Preview:
 
 
 def _parse_geojson(text: str, file_year, kommuner: set[str], preview: Preview) -> list:
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        preview.error(error.lineno, f"filen är inte giltig JSON ({error.msg}).")
+    document = load_json(text, preview)
+    if document is INVALID_JSON:
         return []
     features = document.get("features") if isinstance(document, dict) else None
     if not isinstance(features, list):
@@ -247,15 +246,7 @@ def write(preview: Preview, *, by=None, kommun=None) -> ImportBatch:
         raise ImportRejected(preview)
     with transaction.atomic():
         source = upsert_source(preview, row_count=len(areas))
-        batch = ImportBatch(
-            kind=preview.kind,
-            file_name=preview.file_name,
-            checksum=preview.checksum,
-            source=source,
-            imported_by=by,
-        )
-        batch._history_user = by
-        batch.save()
+        batch = start_batch(preview, source, by=by)
         kommuner = dict(
             Kommun.objects.filter(code__in={a.kommun_code for a in areas}).values_list("code", "pk")
         )

@@ -19,18 +19,20 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import re
 from types import SimpleNamespace
 
 from forebygg.stats.importers.base import (
+    INVALID_JSON,
     IndicatorSpec,
     Preview,
     Row,
     SourceSpec,
     checksum_of,
+    data_records,
     decode_text,
+    load_json,
     parse_count,
     parse_year,
 )
@@ -102,17 +104,7 @@ def parse_csv(data: bytes, *, file_name: str) -> Preview:
     regions = RegionResolver()
     constant: dict[int, tuple[str, int]] = {}
     missing: list[int] = []
-    for record in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) != len(header):
-            preview.error(
-                line,
-                f"raden har {len(record)} fält men rubrikraden har {len(header)} "
-                "(PxWeb-CSV är kommaseparerad).",
-            )
-            continue
+    for line, record in data_records(reader, header, preview, "PxWeb-CSV är kommaseparerad"):
         cells = [cell.strip() for cell in record]
         for index in other_cols:
             first = constant.setdefault(index, (cells[index], line))
@@ -174,10 +166,8 @@ def parse_jsonstat(data: bytes, *, file_name: str) -> Preview:
     text = decode_text(data, preview)
     if text is None:
         return preview
-    try:
-        dataset = json.loads(text)
-    except json.JSONDecodeError as error:
-        preview.error(error.lineno, f"filen är inte giltig JSON ({error.msg}).")
+    dataset = load_json(text, preview)
+    if dataset is INVALID_JSON:
         return preview
     if not isinstance(dataset, dict) or "dimension" not in dataset or "id" not in dataset:
         preview.error(

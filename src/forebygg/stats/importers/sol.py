@@ -38,6 +38,7 @@ from forebygg.stats.importers.base import (
     Row,
     SourceSpec,
     checksum_of,
+    data_records,
     decode_text,
     parse_count,
     parse_number,
@@ -151,17 +152,8 @@ def _read_hierarchy(reader, header, columns, preview: Preview):
     records: list[_Record] = []
     parent_of: dict[str, tuple[str | None, int]] = {}
     stack: list[tuple[int, str]] = []
-    for raw in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in raw):
-            continue
-        if len(raw) != len(header):
-            preview.error(
-                line,
-                f"raden har {len(raw)} fält men rubrikraden har {len(header)} "
-                "(fälten ska vara avgränsade med tabb).",
-            )
-            continue
+    hint = "fälten ska vara avgränsade med tabb"
+    for line, raw in data_records(reader, header, preview, hint):
         cells = dict(zip(columns, raw, strict=True))
         name = cells["category"].strip()
         if not name:

@@ -24,18 +24,23 @@ def write_preview(preview: Preview, *, by=None, kommun=None) -> ImportBatch:
     with transaction.atomic():
         source = upsert_source(preview, kommun=kommun)
         indicators = _upsert_indicators(preview)
-        batch = ImportBatch(
-            kind=preview.kind,
-            file_name=preview.file_name,
-            checksum=preview.checksum,
-            source=source,
-            imported_by=by,
-        )
-        batch._history_user = by
-        batch.save()
+        batch = start_batch(preview, source, by=by)
         created, updated, unchanged = _upsert_observations(preview, indicators, source, batch)
         batch.rows_created, batch.rows_updated, batch.rows_unchanged = created, updated, unchanged
         batch.save(update_fields=["rows_created", "rows_updated", "rows_unchanged"])
+    return batch
+
+
+def start_batch(preview: Preview, source: DataSource, *, by) -> ImportBatch:
+    batch = ImportBatch(
+        kind=preview.kind,
+        file_name=preview.file_name,
+        checksum=preview.checksum,
+        source=source,
+        imported_by=by,
+    )
+    batch._history_user = by
+    batch.save()
     return batch
 
 
