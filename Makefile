@@ -34,6 +34,7 @@ run: runtime-deps $(VENV)/.base-installed
 	$(BIN)/forebygg migrate --noinput
 	$(BIN)/forebygg import-reference
 	$(BIN)/forebygg import-statistics
+	$(BIN)/forebygg seed-methods
 	$(BIN)/forebygg create-demo
 	$(BIN)/forebygg collectstatic --noinput --verbosity 0
 	@echo "Förebygg startar på http://$(HOST):$(PORT)/ (avsluta med Ctrl+C)"

@@ -20,11 +20,14 @@ from django.core.management import call_command  # noqa: E402
 
 from forebygg.geo.models import Kommun  # noqa: E402
 from forebygg.lagesbild.domain import transient_lagesbild  # noqa: E402
-from forebygg.lagesbild.domain.drafting import forget_cached_indicators  # noqa: E402
 from forebygg.lagesbild.interfaces.document import render_document_html  # noqa: E402
 from forebygg.lagesbild.interfaces.docx import render_docx  # noqa: E402
 from forebygg.lagesbild.interfaces.pdf import render_pdf  # noqa: E402
-from forebygg.stats.national import compute_indicators, load_crime_cube  # noqa: E402
+from forebygg.stats.national import (  # noqa: E402
+    compute_indicators,
+    forget_cached_indicators,  # noqa: E402
+    load_crime_cube,
+)
 
 
 def main():

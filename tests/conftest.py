@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 
-from forebygg.lagesbild.domain.drafting import forget_cached_indicators
+from forebygg.stats.national import forget_cached_indicators
 from tests.personas import Personas, build_personas
 
 

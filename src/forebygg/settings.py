@@ -41,11 +41,14 @@ INSTALLED_APPS = [
     "forebygg.notes",
     "forebygg.lagesbild",
     "forebygg.plans",
+    "forebygg.methods",
     "forebygg.governance",
     "forebygg.reporting",
+    "forebygg.support",
     "forebygg.public",
     "forebygg.accounts",
     "forebygg.backoffice",
+    "forebygg.oversight",
 ]
 
 MIDDLEWARE = [

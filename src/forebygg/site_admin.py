@@ -1,4 +1,8 @@
-"""The admin is for site admins only (role SITE_ADMIN or superuser), whatever is_staff says."""
+"""The admin is for site admins (role SITE_ADMIN or superuser), whatever is_staff says.
+
+Brå's analysts get in too, but see only the method library (`methods/admin.py`): every other
+model admin inherits `SiteAdminModelAdmin` and stays closed to them.
+"""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +17,8 @@ class ForebyggAdminSite(admin.AdminSite):
     index_title = _("Webbplatsadministration")
 
     def has_permission(self, request):
-        return request.user.is_active and access_for(request.user).is_site_admin
+        access = access_for(request.user)
+        return request.user.is_active and (access.is_site_admin or access.is_national)
 
 
 admin_site = ForebyggAdminSite(name="admin")

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("forebygg.public.urls")),
     path("", include("forebygg.accounts.urls")),
     path("arbetsyta/", include("forebygg.backoffice.urls")),
+    path("oversikt/", include("forebygg.oversight.urls")),
     path("i18n/sprak/", set_language, name="set_language"),
     path("admin/", admin_site.urls),
 ]

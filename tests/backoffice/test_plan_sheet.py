@@ -28,7 +28,7 @@ def test_export_edit_preview_and_confirm_applies_exactly_the_two_changes(client,
         save_measure(chain.plan, by=personas.coordinator_a, title=title, type="social",
                      horizon="lang", causes=[chain.cause])  # fmt: skip
     before = {
-        m.key: (m.title, m.horizon, m.method) for m in Measure.objects.filter(plan=chain.plan)
+        m.key: (m.title, m.horizon, m.method_text) for m in Measure.objects.filter(plan=chain.plan)
     }
     client.force_login(personas.coordinator_a)
     rows = exported_rows(client, reverse("backoffice:plan_export", args=["0680", 1, "csv"]))
@@ -43,7 +43,9 @@ def test_export_edit_preview_and_confirm_applies_exactly_the_two_changes(client,
 
     confirm = client.post(url, {"filename": "atgarder.csv", "content": preview.context["content"]})
     assert confirm.status_code == 302
-    after = {m.key: (m.title, m.horizon, m.method) for m in Measure.objects.filter(plan=chain.plan)}
+    after = {
+        m.key: (m.title, m.horizon, m.method_text) for m in Measure.objects.filter(plan=chain.plan)
+    }
     assert after == {
         "Å1": ("Grannsamverkan i alla villaområden", *before["Å1"][1:]),
         "Å2": before["Å2"],

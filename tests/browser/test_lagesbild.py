@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from docx import Document
 
-from forebygg.lagesbild.domain.drafting import forget_cached_indicators
+from forebygg.stats.national import forget_cached_indicators
 from tests.browser.conftest import assert_accessible
 
 pytestmark = pytest.mark.browser

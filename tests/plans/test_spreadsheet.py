@@ -40,7 +40,7 @@ def plan(chain, personas):
         partners=[personas.police_a, kommun_administration(personas.kommun_a)],
         area_kind="stadsdel",
         district="Råslätt",
-        method="Komet",
+        method_text="Komet",
         start=date(2027, 1, 15),
         end=date(2028, 6, 30),
         cost=250000,
@@ -320,7 +320,10 @@ def test_a_filtered_export_holds_only_those_measures_and_leaves_the_others_alone
 
     after = state_of(plan)
     assert changed == 1
-    assert after["measures"]["Å3"] == {**before["measures"]["Å3"], "method": "Trygghetsvandring"}
+    assert after["measures"]["Å3"] == {
+        **before["measures"]["Å3"],
+        "method_text": "Trygghetsvandring",
+    }
     assert after["measures"]["Å1"] == before["measures"]["Å1"]
     assert after["measures"]["Å2"] == before["measures"]["Å2"]
 

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from forebygg.backoffice import governance_forms as forms
 from forebygg.backoffice.views import form_errors, show_errors, workspace_kommun_or_404
+from forebygg.core.views import attachment
 from forebygg.governance.domain import actors as actor_domain
 from forebygg.governance.domain import agreements as agreement_domain
 from forebygg.governance.domain import coordination as coordination_domain
@@ -325,9 +326,7 @@ def document_download(request, code, pk):
         raise Http404(NOT_FOUND) from None
     if not readable:
         raise Http404(NOT_FOUND)
-    response = HttpResponse(bytes(document.data), content_type=document.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{document.name}"'
-    return response
+    return attachment(bytes(document.data), document.content_type, document.name)
 
 
 # --- The strategic council -----------------------------------------------------------------

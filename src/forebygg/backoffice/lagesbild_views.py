@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from forebygg.backoffice.views import show_errors, workspace_kommun_or_404
+from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment
 from forebygg.lagesbild import domain
 from forebygg.lagesbild.interfaces.document import document_context
 from forebygg.lagesbild.interfaces.docx import render_docx
@@ -217,13 +218,7 @@ def compare(request, code, number):
 def download(request, code, number, format):
     kommun = workspace_kommun_or_404(request, code)
     lagesbild = _lagesbild(request, kommun, number)
-    if format == "docx":
-        content = render_docx(lagesbild)
-        mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    else:
-        content = render_pdf(lagesbild)
-        mime = "application/pdf"
-    response = HttpResponse(content, content_type=mime)
     name = f"lagesbild-{kommun.code}-v{lagesbild.number}.{format}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    if format == "docx":
+        return attachment(render_docx(lagesbild), DOCX_MIME, name)
+    return attachment(render_pdf(lagesbild), PDF_MIME, name)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forebygg.geo.models import POLICE_AREA_KINDS, Area
 from forebygg.lagesbild.models import Lagesbild, LagesbildStatus, ProblemCandidate
+from forebygg.methods.models import Method
 from forebygg.plans.domain.planning import causes_of, eligible_organisations
 from forebygg.plans.models import (
     MAX_SCORE,
@@ -186,7 +187,22 @@ class MeasureForm(forms.Form):
     police_area = forms.ModelChoiceField(
         label=_("Polisens område"), queryset=None, required=False, empty_label="–"
     )
-    method = forms.CharField(label=_("Metod"), max_length=200, required=False)
+    method = forms.ModelChoiceField(
+        label=_("Metod ur metodbiblioteket"),
+        queryset=Method.objects.order_by("name"),
+        required=False,
+        empty_label=_("– ingen –"),
+        help_text=_(
+            "Effektbedömningarna för metoden visas i varningarna. Saknas metoden, lämna tomt "
+            "och skriv dess namn nedan."
+        ),
+    )
+    method_text = forms.CharField(
+        label=_("Metod (fritext)"),
+        max_length=200,
+        required=False,
+        help_text=_("Till exempel ett lokalt arbetssätt eller programmets namn."),
+    )
     description = forms.CharField(
         label=_("Hur åtgärden genomförs"),
         required=False,

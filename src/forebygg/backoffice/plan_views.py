@@ -6,7 +6,7 @@ import binascii
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,13 +14,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from forebygg.backoffice import plan_forms as forms
 from forebygg.backoffice.views import form_errors, show_errors, workspace_kommun_or_404
+from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment
 from forebygg.orgs.access import can_edit_kommun, get_for_user
 from forebygg.plans.domain import followup, planning, spreadsheet
 from forebygg.plans.domain.warnings import warnings_for
 from forebygg.plans.interfaces.report import render_follow_up_docx, render_follow_up_pdf
 from forebygg.plans.models import FollowUp, Horizon, Measure, MeasureType, Plan, Target
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -38,17 +38,11 @@ def _measure(request, plan, key) -> Measure:
     try:
         return (
             Measure.objects.visible_to(request.user)
-            .select_related("plan", "owner")
+            .select_related("plan", "owner", "method")
             .get(plan=plan, key=key)
         )
     except Measure.DoesNotExist:
         raise Http404(_("Sidan finns inte eller så saknar du behörighet.")) from None
-
-
-def _download(content: bytes, mime: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=mime)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 @login_required
@@ -351,8 +345,8 @@ def follow_up_download(request, code, number, pk, format):
         raise Http404
     name = f"uppfoljning-{kommun.code}-v{plan.number}-{record.held_on:%Y-%m-%d}.{format}"
     if format == "docx":
-        return _download(render_follow_up_docx(record), DOCX, name)
-    return _download(render_follow_up_pdf(record), "application/pdf", name)
+        return attachment(render_follow_up_docx(record), DOCX_MIME, name)
+    return attachment(render_follow_up_pdf(record), PDF_MIME, name)
 
 
 @login_required
@@ -362,8 +356,8 @@ def sheet_export(request, code, number, format):
     measures = spreadsheet.filter_measures(plan, **_filters(request))
     name = f"atgarder-{kommun.code}-v{plan.number}.{format}"
     if format == "csv":
-        return _download(spreadsheet.write_csv(measures), "text/csv; charset=utf-8", name)
-    return _download(spreadsheet.write_xlsx(measures), XLSX, name)
+        return attachment(spreadsheet.write_csv(measures), "text/csv; charset=utf-8", name)
+    return attachment(spreadsheet.write_xlsx(measures), XLSX, name)
 
 
 @login_required

@@ -15,5 +15,7 @@ urlpatterns = [
     path("<str:code>/problem/", include("forebygg.backoffice.problem_urls")),
     path("<str:code>/atgardsplan/", include("forebygg.backoffice.plan_urls")),
     path("<str:code>/varningar/", plan_views.warnings_panel, name="warnings"),
+    path("<str:code>/arsredovisning/", include("forebygg.backoffice.reporting_urls")),
+    path("<str:code>/erfarenheter/", include("forebygg.backoffice.methods_urls")),
     path("<str:code>/", include("forebygg.backoffice.governance_urls")),
 ]

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from forebygg.backoffice.forms import InviteForm, NoteForm
 from forebygg.geo.domain.queries import get_kommun_or_404
-from forebygg.geo.models import Kommun
+from forebygg.geo.models import Kommun, Lan
 from forebygg.notes.domain import write_note
 from forebygg.notes.models import Note
 from forebygg.orgs.access import (
@@ -63,6 +63,7 @@ def my_workspaces(request):
             "own": own,
             "partner": partner,
             "county": county,
+            "county_lan": Lan.objects.filter(pk__in=access.county_lan_ids),
             "national": national if allowed is None else [],
             "memberships": Membership.objects.filter(user=request.user).select_related(
                 "organisation"

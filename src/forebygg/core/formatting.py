@@ -19,6 +19,13 @@ def format_number(value, decimals: int = 0) -> str:
     return f"{sign}{grouped},{fraction}" if decimals else f"{sign}{grouped}"
 
 
+def format_percent(value, decimals: int = 0) -> str:
+    """14 → '14 %'; signs are kept ('−6 %'); None becomes an en dash."""
+    if value is None:
+        return "–"
+    return f"{format_number(value, decimals)}\u00a0%"
+
+
 def join_with_and(items) -> str:
     """ "a, b och c" in the active language."""
     items = [str(item) for item in items]

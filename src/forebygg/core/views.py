@@ -1,3 +1,4 @@
+from django.http import HttpResponse
 from django.shortcuts import render
 
 
@@ -16,3 +17,14 @@ def _message(exception) -> str:
         if not text.startswith(("No ", "Page not found")):
             return text
     return ""
+
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF_MIME = "application/pdf"
+
+
+def attachment(content: bytes, mime: str, name: str) -> HttpResponse:
+    """A file the browser saves under `name` instead of showing it."""
+    response = HttpResponse(content, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

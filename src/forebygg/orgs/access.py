@@ -192,3 +192,14 @@ def require_coordinator(user, kommun) -> None:
 def is_kommun_staff(user, kommun) -> bool:
     access = access_for(user)
     return access.is_site_admin or kommun.pk in access.staff_kommun_ids
+
+
+def is_national_viewer(user) -> bool:
+    """Brå's analysts (and site admins) see the national overview and prioritisation."""
+    access = access_for(user)
+    return access.is_national or access.is_site_admin
+
+
+def can_view_county(user, lan) -> bool:
+    """The länsstyrelse of the län, and Brå, see the county overview."""
+    return lan.pk in access_for(user).county_lan_ids or is_national_viewer(user)

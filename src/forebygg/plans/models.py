@@ -312,7 +312,22 @@ class Measure(FrozenWhenDecided):
         blank=True,
         related_name="+",
     )
-    method = models.CharField(_("metod"), max_length=200, blank=True)
+    method = models.ForeignKey(
+        "methods.Method",
+        verbose_name=_("metod ur metodbiblioteket"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="measures",
+    )
+    method_text = models.CharField(
+        _("metod (fritext)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Ett lokalt arbetssätt eller programnamn, med eller utan metod ur biblioteket."
+        ),
+    )
     start = models.DateField(_("start"), null=True, blank=True)
     end = models.DateField(_("slut"), null=True, blank=True)
     cost = models.DecimalField(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forebygg.public import views
+from forebygg.public import methods_views, views
 
 app_name = "public"
 urlpatterns = [
@@ -10,4 +10,8 @@ urlpatterns = [
     path("kommun/<str:code>/lagesbild/", views.published_lagesbild, name="lagesbild"),
     path("kommun/<str:code>/brottsforebyggande-arbete/", views.prevention, name="prevention"),
     path("kallor/", views.sources, name="sources"),
+    path("metoder/", methods_views.methods, name="methods"),
+    path("metoder/<slug:slug>/", methods_views.method_detail, name="method"),
+    path("erfarenheter/", methods_views.experiences, name="experiences"),
+    path("erfarenheter/<int:pk>/", methods_views.experience_detail, name="experience"),
 ]

@@ -5,12 +5,14 @@ Which state may follow which, and who may move it, is declared once in
 built from are stored in it with a hash and cannot change for that year.
 """
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from forebygg.core.models import AuditedModel, FrozenOnceDecided
-from forebygg.orgs.access import KommunOwnedModel
+from forebygg.orgs.access import KommunOwnedModel, KommunOwnedQuerySet, access_for
 
 
 class ReportState(models.TextChoices):
@@ -19,6 +21,33 @@ class ReportState(models.TextChoices):
     RETURNED = "aterforvisad", _("Återförvisad med kommentarer")
     APPROVED = "godkand", _("Godkänd av länsstyrelsen")
     INCLUDED = "sammanstalld", _("Ingår i länets samlade redovisning")
+
+
+class CountyState(models.TextChoices):
+    DRAFT = "utkast", _("Utkast")
+    SUBMITTED = "inskickad", _("Inskickad till Brå")
+
+
+class YearlyReportQuerySet(KommunOwnedQuerySet):
+    def visible_to(self, user) -> YearlyReportQuerySet:
+        """The kommun and its county as for all kommun data; Brå once the county has sent it."""
+        visible = super().visible_to(user)
+        if not access_for(user).is_national:
+            return visible
+        sent_to_bra = self.filter(county_report__status=CountyState.SUBMITTED)
+        return (visible | sent_to_bra).distinct()
+
+
+class CountyReportQuerySet(models.QuerySet):
+    def visible_to(self, user) -> CountyReportQuerySet:
+        """The länsstyrelse sees its own län's reports; Brå sees them once submitted."""
+        access = access_for(user)
+        if access.is_site_admin:
+            return self.all()
+        rule = models.Q(lan_id__in=access.county_lan_ids)
+        if access.is_national:
+            rule |= models.Q(status=CountyState.SUBMITTED)
+        return self.filter(rule)
 
 
 class YearlyReport(FrozenOnceDecided, KommunOwnedModel):
@@ -42,6 +71,8 @@ class YearlyReport(FrozenOnceDecided, KommunOwnedModel):
         related_name="kommun_reports",
     )
 
+    objects = YearlyReportQuerySet.as_manager()
+
     class Meta:
         ordering = ["-year", "kommun__name"]
         verbose_name = _("årsredovisning")
@@ -50,11 +81,6 @@ class YearlyReport(FrozenOnceDecided, KommunOwnedModel):
 
     def __str__(self) -> str:
         return f"{self.kommun} {self.year}"
-
-
-class CountyState(models.TextChoices):
-    DRAFT = "utkast", _("Utkast")
-    SUBMITTED = "inskickad", _("Inskickad till Brå")
 
 
 class CountyReport(AuditedModel):
@@ -74,6 +100,8 @@ class CountyReport(AuditedModel):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+
+    objects = CountyReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "lan__code"]

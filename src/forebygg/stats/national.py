@@ -18,7 +18,7 @@ from django.db import connection
 
 from forebygg.geo.models import KommunGroupMembership
 from forebygg.stats.analysis import PER, SMALL_NUMBER_LIMIT
-from forebygg.stats.models import GeoLevel, Indicator, Observation
+from forebygg.stats.models import GeoLevel, ImportBatch, Indicator, Observation
 
 COUNT_PREFIX = "bra.anmalda."
 RATE_SUFFIX = ".per100k"
@@ -128,6 +128,32 @@ def load_crime_cube() -> CrimeCube:
         ),
         group_codes=group_codes,
     )
+
+
+_cache: dict[str, object] = {}
+
+
+def indicator_table() -> pl.DataFrame:
+    """All derived indicators, recomputed in this process only when a new import has landed."""
+    version = ImportBatch.objects.order_by("-pk").values_list("pk", flat=True).first()
+    if "table" not in _cache or _cache.get("version") != version:
+        _cache["table"] = compute_indicators(load_crime_cube())
+        _cache["version"] = version
+    return _cache["table"]
+
+
+def forget_cached_indicators() -> None:
+    _cache.clear()
+
+
+def latest_levels(category: str = "total") -> tuple[int | None, dict[str, dict]]:
+    """The latest year with data, and per kommun code that year's row of `indicator_table`."""
+    table = indicator_table().filter(pl.col("category") == category)
+    if table.height == 0:
+        return None, {}
+    year = int(table["year"].max())
+    rows = table.filter(pl.col("year") == year).fill_nan(None).to_dicts()
+    return year, {row["kommun"]: row for row in rows}
 
 
 def load_crime_frame() -> pl.DataFrame:

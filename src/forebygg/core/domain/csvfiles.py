@@ -2,7 +2,29 @@
 
 import csv
 import hashlib
+import io
 from pathlib import Path
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(text: str) -> str:
+    """A leading apostrophe keeps Excel from running cell text as a formula.
+
+    Text that already starts with apostrophes before such a character gets one more, so an
+    import can always take exactly one away and the round trip stays lossless.
+    """
+    return f"'{text}" if text.lstrip("'").startswith(FORMULA_STARTS) else text
+
+
+def write_csv_table(header: list[str], rows) -> bytes:
+    """A table as Excel-friendly Swedish CSV: `;`-separated, UTF-8 with BOM, formulas escaped."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(escape_formula(str(cell)) for cell in row)
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 def sha256_of(path: Path) -> str:

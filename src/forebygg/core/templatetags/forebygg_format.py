@@ -1,6 +1,6 @@
 from django import template
 
-from forebygg.core.formatting import format_number
+from forebygg.core.formatting import format_number, format_percent
 
 register = template.Library()
 
@@ -20,6 +20,10 @@ def richtext(value, heading_level=3):
 @register.filter
 def sv_percent(value, decimals=0):
     """14 → '14 %'; signs are kept ('−6 %')."""
-    if value is None:
-        return "–"
-    return f"{format_number(value, int(decimals))}\u00a0%"
+    return format_percent(value, int(decimals))
+
+
+@register.filter
+def get_item(mapping, key):
+    """`{{ row.compliance|get_item:code }}`: a dict value by a key held in a variable."""
+    return mapping.get(key) if mapping else None

@@ -6,6 +6,7 @@ One SVG unit is one kilometre.
 """
 
 import math
+import re
 
 KM_PER_DEGREE = 111.32
 CENTRAL_MERIDIAN = 15.0
@@ -43,3 +44,17 @@ def geometry_to_svg_path(geometry: dict) -> str:
     else:
         raise ValueError(f"Geometritypen {geometry['type']} stöds inte")
     return "".join(_ring_to_path(ring) for polygon in polygons for ring in polygon)
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def viewbox_around(paths: list[str], margin: float = 5.0) -> str:
+    """The SVG viewBox that frames the given paths (e.g. one län's kommuner)."""
+    numbers = [float(n) for path in paths for n in _NUMBER.findall(path)]
+    if len(numbers) < 2:
+        return " ".join(str(number) for number in VIEWBOX)
+    xs, ys = numbers[0::2], numbers[1::2]
+    left, top = min(xs) - margin, min(ys) - margin
+    width, height = max(xs) - left + margin, max(ys) - top + margin
+    return f"{left:.0f} {top:.0f} {width:.0f} {height:.0f}"

@@ -13,8 +13,8 @@ from forebygg.geo.models import POLICE_AREA_KINDS, Area, Kommun, KommunGroupMemb
 from forebygg.lagesbild.domain import charts
 from forebygg.stats.analysis import EB_EXPLANATION, suppress_count
 from forebygg.stats.importers import bra_kommun
-from forebygg.stats.models import DataSource, ImportBatch
-from forebygg.stats.national import compute_indicators, load_crime_cube
+from forebygg.stats.models import DataSource
+from forebygg.stats.national import indicator_table
 
 YEARS_SHOWN = 10
 MAIN_CATEGORIES = ["person", "theft", "burglary", "vandalism", "drugs_weapons"]
@@ -25,24 +25,9 @@ RATE_FORMULA = (
     "liknande kommuner: summan av antalen delad med summan av folkmängderna."
 )
 
-_cache: dict[str, object] = {}
-
-
-def _indicator_table() -> pl.DataFrame:
-    """All derived indicators, recomputed only when a new import has landed."""
-    version = ImportBatch.objects.order_by("-pk").values_list("pk", flat=True).first()
-    if "table" not in _cache or _cache.get("version") != version:
-        _cache["table"] = compute_indicators(load_crime_cube())
-        _cache["version"] = version
-    return _cache["table"]
-
-
-def forget_cached_indicators() -> None:
-    _cache.clear()
-
 
 def has_crime_statistics() -> bool:
-    return _indicator_table().height > 0
+    return indicator_table().height > 0
 
 
 def _percent(value: float | None) -> str:
@@ -93,7 +78,7 @@ def _series(rows: pl.DataFrame, column: str, years: list[int]) -> dict[int, floa
 
 
 def build_snapshot(kommun: Kommun) -> dict:
-    table = _indicator_table()
+    table = indicator_table()
     own = table.filter(pl.col("kommun") == kommun.code)
     if own.height == 0:
         return {"empty": True, "kommun": kommun.name}

@@ -32,7 +32,7 @@ from forebygg.stats.models import Observation
 
 MEASURE_FIELDS = (
     "title", "description", "type", "horizon", "owner", "area_kind", "district", "police_area",
-    "method", "start", "end", "cost", "funding", "expected_effect",
+    "method", "method_text", "start", "end", "cost", "funding", "expected_effect",
 )  # fmt: skip
 
 
@@ -212,7 +212,7 @@ def _attribution_of(indicator, kommun) -> str:
 
 def plan_content(plan: Plan) -> dict:
     """Everything a decision covers, as plain data: stored with the decided version."""
-    measures = plan.measures.select_related("owner", "police_area").prefetch_related(
+    measures = plan.measures.select_related("owner", "police_area", "method").prefetch_related(
         "causes__problem", "partners", "targets__indicator"
     )
     return {
@@ -236,7 +236,10 @@ def _measure_content(measure: Measure) -> dict:
         "owner": measure.owner.name if measure.owner else None,
         "partners": sorted(partner.name for partner in measure.partners.all()),
         "area": measure.area_label(),
-        "method": measure.method,
+        "method": measure.method_text,
+        "library_method": (
+            {"slug": measure.method.slug, "name": measure.method.name} if measure.method else None
+        ),
         "start": measure.start.isoformat() if measure.start else None,
         "end": measure.end.isoformat() if measure.end else None,
         "cost": str(measure.cost) if measure.cost is not None else None,

@@ -8,7 +8,8 @@ itself. Rows left out of the sheet are left alone, since the export may have bee
 Nothing is written unless the whole sheet is correct, and every change goes through
 `planning.save_measure`, so validation, permissions and history are the same as in the form.
 Polisens område is not in the sheet: a measure keeps it unless the sheet moves the measure to
-another kind of area.
+another kind of area. The column for the method library is optional, so sheets exported before
+it existed still read back; without it, a measure keeps its method.
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ from pathlib import PurePath
 import openpyxl
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.db.models.functions import Length
 from django.utils import translation
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from forebygg.core.domain.csvfiles import escape_formula, write_csv_table
 from forebygg.plans.domain import require_coordinator
 from forebygg.plans.domain.planning import (
     MEASURE_FIELDS,
@@ -60,7 +62,8 @@ COLUMNS: list[tuple[str, str]] = [
     ("partners", "Samverkansparter"),
     ("area_kind", "Område"),
     ("district", "Stadsdel eller ort"),
-    ("method", "Metod"),
+    ("method_text", "Metod"),
+    ("method", "Metod i metodbiblioteket"),
     ("start", "Start"),
     ("end", "Slut"),
     ("cost", "Kostnad (kr)"),
@@ -69,9 +72,10 @@ COLUMNS: list[tuple[str, str]] = [
     ("causes", "Orsaker"),
 ]
 HEADERS = dict(COLUMNS)
+OPTIONAL_COLUMNS = frozenset({"method"})
 SHEET_TITLE = "Åtgärder"
 LIST_SEPARATOR = "; "
-TEXT_FIELDS = ("title", "description", "district", "method", "expected_effect")
+TEXT_FIELDS = ("title", "description", "district", "method_text", "expected_effect")
 DATE_FIELDS = ("start", "end")
 CHOICES = {"type": MeasureType, "horizon": Horizon, "area_kind": AreaKind, "funding": Funding}
 UNKNOWN_CHOICE = {
@@ -80,7 +84,6 @@ UNKNOWN_CHOICE = {
     "area_kind": "okänt område",
     "funding": "okänd finansiering",
 }
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 WHOLE_KRONOR = re.compile(r"(?P<kronor>-?\d{1,12})(?:[.,]0+)?")
 MAX_COLUMN_WIDTH = 60
@@ -110,7 +113,7 @@ def filter_measures(
     plan: Plan, *, type: str = "", horizon: str = "", owner_id: int | None = None, search: str = ""
 ) -> QuerySet[Measure]:
     measures = (
-        plan.measures.select_related("owner")
+        plan.measures.select_related("owner", "method")
         .prefetch_related("partners", "causes")
         .order_by(Length("key"), "key")
     )
@@ -128,11 +131,13 @@ def filter_measures(
 def _matching_text(measures: QuerySet[Measure], search: str) -> list[int]:
     """Matched in Python: SQLite's icontains folds case for ASCII only, not for å, ä and ö."""
     needle = search.strip().casefold()
-    searched = ("key", "title", "description", "method", "district", "expected_effect")
+    searched = (
+        "key", "title", "description", "method_text", "method__name", "district", "expected_effect"
+    )  # fmt: skip
     return [
         pk
         for pk, *texts in measures.values_list("pk", *searched)
-        if needle in "\n".join(texts).casefold()
+        if needle in "\n".join(text or "" for text in texts).casefold()
     ]
 
 
@@ -140,12 +145,8 @@ def _matching_text(measures: QuerySet[Measure], search: str) -> list[int]:
 
 
 def write_csv(measures) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADERS.values())
-    for measure in _with_relations(measures):
-        writer.writerow(_escaped(text) for text in shown_values(measure).values())
-    return buffer.getvalue().encode("utf-8-sig")
+    rows = (shown_values(measure).values() for measure in _with_relations(measures))
+    return write_csv_table(list(HEADERS.values()), rows)
 
 
 def write_xlsx(measures) -> bytes:
@@ -180,7 +181,7 @@ def _shown(values: dict) -> dict[str, str]:
 def _shown_value(name: str, value) -> str:
     if name in CHOICES:
         return str(dict(CHOICES[name].choices).get(value, value))
-    if name == "owner":
+    if name in ("owner", "method"):
         return value.name if value else ""
     if name == "partners":
         return LIST_SEPARATOR.join(sorted(organisation.name for organisation in value))
@@ -198,22 +199,13 @@ def _same_line_breaks(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _escaped(text: str) -> str:
-    """A leading apostrophe keeps Excel from running cell text as a formula.
-
-    Text that already starts with apostrophes before such a character gets one more, so the
-    import can always take exactly one away and the round trip stays lossless.
-    """
-    return f"'{text}" if text.lstrip("'").startswith(FORMULA_STARTS) else text
-
-
 def _unescaped(text: str) -> str:
-    return text[1:] if text.startswith("'") and _escaped(text[1:]) == text else text
+    return text[1:] if text.startswith("'") and escape_formula(text[1:]) == text else text
 
 
 def _with_relations(measures):
     if isinstance(measures, QuerySet):
-        return measures.select_related("owner").prefetch_related("partners", "causes")
+        return measures.select_related("owner", "method").prefetch_related("partners", "causes")
     return measures
 
 
@@ -225,7 +217,7 @@ def _xlsx_row(measure: Measure) -> list:
             value = getattr(measure, name)
             row.append(int(value) if name == "cost" and value is not None else value)
         else:
-            row.append(ILLEGAL_CHARACTERS_RE.sub("", _escaped(text)))
+            row.append(ILLEGAL_CHARACTERS_RE.sub("", escape_formula(text)))
     return row
 
 
@@ -370,10 +362,16 @@ class _SheetReader:
         self.plan = plan
         self.measures = {
             measure.key: measure
-            for measure in plan.measures.select_related("owner", "police_area").prefetch_related(
-                "partners", "causes"
-            )
+            for measure in plan.measures.select_related(
+                "owner", "police_area", "method"
+            ).prefetch_related("partners", "causes")
         }
+        # The method library sits above plans (it reads plans): reached through the key.
+        library = Measure._meta.get_field("method").related_model
+        self.methods: dict[str, Model] = {}
+        for method in library.objects.all():
+            self.methods[method.name.casefold()] = method
+            self.methods[method.slug.casefold()] = method
         self.organisations: dict[str, list] = {}
         for organisation in eligible_organisations(plan.kommun).distinct():
             self.organisations.setdefault(organisation.name.casefold(), []).append(organisation)
@@ -399,7 +397,9 @@ class _SheetReader:
             header = header[:-1]
         names = {text.casefold(): name for name, text in COLUMNS}
         found = [names.get(text.casefold()) for text in header]
-        missing = [text for name, text in COLUMNS if name not in found]
+        missing = [
+            text for name, text in COLUMNS if name not in found and name not in OPTIONAL_COLUMNS
+        ]
         unknown = [f"'{text}'" for text, name in zip(header, found, strict=True) if name is None]
         repeated = [HEADERS[name] for name in HEADERS if found.count(name) > 1]
         if not (missing or unknown or repeated):
@@ -472,6 +472,9 @@ class _SheetReader:
             if values["owner"]
             else None
         )
+        fields["method"] = (
+            self.method(line, values["method"]) if "method" in values else measure.method
+        )
         keeps_police_area = fields["area_kind"] == AreaKind.POLICE_AREA
         fields["police_area"] = measure.police_area if keeps_police_area else None
         return fields
@@ -534,6 +537,18 @@ class _SheetReader:
                 "med namnet som det står i Förebygg.",
             )
         return None
+
+    def method(self, line: int, name: str) -> Model | None:
+        if not name:
+            return None
+        method = self.methods.get(name.casefold())
+        if method is None:
+            self.error(
+                line,
+                f"okänd metod '{name}'. Ange metodens namn som det står i metodbiblioteket, "
+                "eller lämna kolumnen tom.",
+            )
+        return method
 
     def cause(self, line: int, cause_id: str):
         cause = self.causes.get(cause_id.upper())

@@ -67,7 +67,9 @@ def _plan_age_warnings(kommun, today: date) -> list[Warning]:
 
 def _measure_warnings(plan: Plan) -> list[Warning]:
     warnings = []
-    measures = plan.measures.select_related("owner").prefetch_related("causes", "targets")
+    measures = plan.measures.select_related("owner", "method").prefetch_related(
+        "causes", "targets", "method__ratings"
+    )
     for measure in measures:
         label = f"{measure.key} {measure.title}"
         if not measure.causes.all():
@@ -78,7 +80,48 @@ def _measure_warnings(plan: Plan) -> list[Warning]:
             warnings.append(Warning("ansvar", _("Åtgärden saknar ansvarig organisation."), label))
         if not measure.targets.all():
             warnings.append(Warning("mal", _("Åtgärden saknar mål och indikator."), label))
+        if measure.method is not None:
+            warnings += _method_warnings(measure.method, label)
     return warnings
+
+
+def _method_warnings(method, label: str) -> list[Warning]:
+    """Brå asks for measures that are tested "as far as possible" (b.1, e.3).
+
+    A rating of no effect or of harm is named with its registry, outcome and rating, since it may
+    concern another outcome than the plan's. A method without any supporting rating gets a
+    softer note: "ej bedömd" is not a verdict, only a missing one.
+    """
+    adverse = [
+        Warning(
+            "metod",
+            _(
+                "Metoden %(method)s är bedömd som ”%(verdict)s” för utfallet ”%(outcome)s” i "
+                "%(registry)s (%(rating)s). Pröva om det gäller det utfall planen vill påverka."
+            )
+            % {
+                "method": method.name,
+                "verdict": rating.get_verdict_display().lower(),
+                "outcome": rating.outcome_label,
+                "registry": rating.get_registry_display(),
+                "rating": rating.shown_rating,
+            },
+            label,
+        )
+        for rating in method.adverse_ratings()
+    ]
+    if adverse or method.supporting_ratings():
+        return adverse
+    if method.is_rated():
+        message = _(
+            "Metoden %(method)s har bara ofullständigt underlag i effektregistren. "
+            "Planera för att följa upp effekten."
+        )
+    else:
+        message = _(
+            "Metoden %(method)s är ej bedömd i effektregistren. Planera för att följa upp effekten."
+        )
+    return [Warning("metod_ej_bedomd", message % {"method": method.name}, label)]
 
 
 def _unaddressed_problems(kommun, plan: Plan | None) -> list[Warning]:

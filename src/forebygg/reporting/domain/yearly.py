@@ -11,13 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forebygg.core.models import save_as
-from forebygg.governance.domain.compliance import check_compliance
-from forebygg.governance.domain.council import council_of, current_members
-from forebygg.governance.models import Agreement
-from forebygg.lagesbild.domain import latest_decided
+from forebygg.governance.domain.agreements import is_in_force
+from forebygg.governance.domain.compliance import RULES, Facts, Status
 from forebygg.orgs.access import Visibility, require_coordinator
 from forebygg.plans.domain.followup import last_follow_up_on, latest_status
-from forebygg.plans.domain.planning import latest_decided_plan
 from forebygg.reporting.domain import transitions
 from forebygg.reporting.models import CountyReport, CountyState, ReportState, YearlyReport
 
@@ -29,37 +26,61 @@ def content_hash(content: dict) -> str:
 
 def build_content(kommun, year: int) -> dict:
     """Everything the report states, as plain data: it is what approval freezes."""
-    lagesbild = latest_decided(kommun)
-    plan = latest_decided_plan(kommun)
-    council = council_of(kommun)
-    agreements = Agreement.objects.filter(kommun=kommun).prefetch_related("parties")
+    today = timezone.localdate()
+    facts = Facts(kommun, today)
+    compliance = [rule(facts) for rule in RULES]
     return {
         "kommun": {"code": kommun.code, "name": kommun.name},
         "year": year,
-        "generated_on": timezone.localdate().isoformat(),
+        "generated_on": today.isoformat(),
         "compliance": [
             {"code": r.code, "requirement": r.requirement, "status": r.status, "finding": r.finding}
-            for r in check_compliance(kommun)
+            for r in compliance
         ],
-        "lagesbild": _lagesbild_content(lagesbild),
-        "plan": _plan_content(plan),
+        "facts": _survey_facts(facts, {r.code: r.status for r in compliance}),
+        "lagesbild": _lagesbild_content(facts.lagesbild),
+        "plan": _plan_content(facts.plan),
         "agreements": [
             {
                 "title": a.title,
                 "kind": a.kind,
                 "signed_on": a.signed_on.isoformat() if a.signed_on else None,
+                "in_force": is_in_force(a, today),
                 "party_types": sorted({p.type for p in a.parties.all()}),
             }
-            for a in agreements
+            for a in facts.agreements
         ],
         "council": {
-            "name": council.name,
-            "member_types": sorted({m.organisation.type for m in current_members(council)}),
-            "meetings_in_year": council.meetings.filter(held_on__year=year).count(),
+            "name": facts.council.name,
+            "member_types": sorted({m.organisation.type for m in facts.members}),
+            "meetings_in_year": facts.council.meetings.filter(held_on__year=year).count(),
         }
-        if council
+        if facts.council
         else None,
     }  # fmt: skip
+
+
+def _survey_facts(facts: Facts, status: dict[str, str]) -> dict:
+    """The yes/no answers the county and national overviews count (Brå's survey themes)."""
+    in_force = [a for a in facts.agreements if is_in_force(a, facts.today)]
+    return {
+        "coordination_function": facts.function is not None,
+        "current_lagesbild": status["R4"] == Status.MET,
+        "decided_plan": status["R5"] == Status.MET,
+        "followed_up": status["R7"] == Status.MET,
+        "agreement_party_types": sorted({p.type for a in in_force for p in a.parties.all()}),
+        "council": facts.council is not None,
+        "council_member_types": sorted({m.organisation.type for m in facts.members}),
+        "methods": _methods_of(facts.plan),
+    }
+
+
+def _methods_of(plan) -> list[str]:
+    """Names of the library methods the decided plan's measures use."""
+    if plan is None:
+        return []
+    names = plan.measures.filter(method__isnull=False).values_list("method__name", flat=True)
+    return sorted(set(names))
 
 
 def _lagesbild_content(lagesbild) -> dict | None:

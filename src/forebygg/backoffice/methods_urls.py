@@ -1,0 +1,11 @@
+from django.urls import path
+
+from forebygg.backoffice import methods_views as views
+
+urlpatterns = [
+    path("", views.experiences, name="experiences"),
+    path("ny/", views.experience_edit, name="experience_create"),
+    path("<int:pk>/", views.experience_detail, name="experience"),
+    path("<int:pk>/andra/", views.experience_edit, name="experience_edit"),
+    path("<int:pk>/publicera/", views.experience_publish, name="experience_publish"),
+]

@@ -1,0 +1,1 @@
+"""Verb-named operations on the method library and the experience bank. Views call only these."""

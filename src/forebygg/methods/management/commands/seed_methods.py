@@ -1,0 +1,16 @@
+"""forebygg seed-methods: load the method library's starting content (safe to run again)."""
+
+from django.core.management.base import BaseCommand
+
+from forebygg.methods.domain.library import seed_method_library
+
+
+class Command(BaseCommand):
+    help = "Lägger in metodbibliotekets grunddata som saknas. Ändrar aldrig befintliga metoder."
+
+    def handle(self, *args, **options):
+        result = seed_method_library()
+        self.stdout.write(
+            f"Metodbiblioteket: {result.methods_added} nya metoder, "
+            f"{result.ratings_added} nya effektbedömningar."
+        )
