@@ -61,6 +61,7 @@ format: $(VENV)/.test-installed
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/lagesbild.py
+	$(BIN)/python bench/national.py
 
 messages: $(VENV)/.base-installed
 	cd src/forebygg && ../../$(BIN)/forebygg makemessages -l en && ../../$(BIN)/forebygg compilemessages -l en

@@ -15,9 +15,10 @@ from tests.browser.conftest import assert_accessible
 pytestmark = pytest.mark.browser
 
 
-def log_in(page):
+def log_in(page, username: str = "samordnare"):
+    page.context.clear_cookies()
     page.goto("/logga-in/")
-    page.get_by_label("Användarnamn").fill("samordnare")
+    page.get_by_label("Användarnamn").fill(username)
     page.get_by_label("Lösenord").fill("demo-forebygg-2026")
     page.get_by_role("button", name="Logga in").click()
     page.wait_for_url(re.compile(r"/arbetsyta/$"))

@@ -117,6 +117,7 @@ def test_values_are_shown_as_a_person_reads_them(plan, chain, personas):
         "Område": "Stadsdel eller ort",
         "Stadsdel eller ort": "Råslätt",
         "Metod": "Komet",
+        "Metod i metodbiblioteket": "",
         "Start": "2027-01-15",
         "Slut": "2028-06-30",
         "Kostnad (kr)": "250000",

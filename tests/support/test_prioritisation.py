@@ -4,6 +4,9 @@ Default weights: särskilt utsatt 20, risk 10, utsatt 5, brottsnivå 1, brottsut
 lagkrav 1, förutsättningar 1. Each criterion scores 0–1; the total is Σ weight × score.
 """
 
+from dataclasses import replace
+
+import polars as pl
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -107,7 +110,7 @@ AABY = KommunInputs(  # "Åby": same figures as Äby, so only the name decides b
     change_3=15,
     group_change_3=5,
 )
-AEBY = KommunInputs(**{**AABY.__dict__, "code": "9905", "name": "Äby"})
+AEBY = replace(AABY, code="9905", name="Äby")
 KOMMUNER = [DAL, AEBY, CIRKELN, BRO, AABY, ALBY]  # deliberately not in any sensible order
 
 
@@ -150,7 +153,10 @@ class TestDefaultWeights:
         ranking = rank(KOMMUNER, default_weights())
 
         assert ranking[0].kommun.name == "Alby"
-        assert why(ranking[0], "sarskilt_utsatt") == "1 särskilt utsatt område: Norra (polisens lista 2025)"
+        assert (
+            why(ranking[0], "sarskilt_utsatt")
+            == "1 särskilt utsatt område: Norra (polisens lista 2025)"
+        )
 
     def test_each_police_class_outweighs_everything_below_it(self):
         weights = default_weights()
@@ -227,7 +233,7 @@ class TestExplanations:
             assert result.contribution == 0
 
     def test_a_missing_group_rate_is_not_guessed(self):
-        kommun = KommunInputs(**{**BRO.__dict__, "group_rate": None, "group_change_3": None})
+        kommun = replace(BRO, group_rate=None, group_change_3=None)
 
         ranked = self.ranked(kommun)
 
@@ -249,11 +255,13 @@ class TestExplanations:
         assert bro.contribution("forutsattningar") == 0
 
     def test_without_a_police_list_the_areas_are_unknown(self):
-        kommun = KommunInputs(**{**ALBY.__dict__, "list_year": None})
+        kommun = replace(ALBY, list_year=None)
 
         ranked = self.ranked(kommun)
 
-        assert why(ranked, "sarskilt_utsatt") == "uppgift saknas: ingen lista från polisen är inläst"
+        assert (
+            why(ranked, "sarskilt_utsatt") == "uppgift saknas: ingen lista från polisen är inläst"
+        )
         assert ranked.contribution("sarskilt_utsatt") == 0
 
 
@@ -356,15 +364,12 @@ class TestGatherInputs:
     ):
         crime_year, levels = latest_levels("total")
         group = levels["0680"]["group"]
-        then = (
-            indicator_table()
-            .filter(
-                (indicator_table()["category"] == "total")
-                & (indicator_table()["year"] == crime_year - 3)
-                & (indicator_table()["group"] == group)
-            )["group_rate"]
-            .to_list()[0]
+        earlier = indicator_table().filter(
+            (pl.col("category") == "total")
+            & (pl.col("year") == crime_year - 3)
+            & (pl.col("group") == group)
         )
+        then = earlier["group_rate"][0]
 
         inputs = self.by_code(gather_inputs(YEAR, personas.analyst))
 
