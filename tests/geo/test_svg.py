@@ -24,3 +24,11 @@ def test_a_polygon_becomes_one_closed_path_without_repeated_points():
     assert path.startswith("M0.0 1024.1L")
     assert path.endswith("Z")
     assert path.count("L") == 4
+
+
+def test_a_viewbox_frames_the_paths_with_a_margin():
+    from forebygg.geo.domain.svg import viewbox_around
+
+    assert viewbox_around(["M0.0 10.0L20.0 10.0L20.0 40.0Z", "M-5.5 12.0L1 2Z"], margin=1) == (
+        "-6 1 28 40"
+    )

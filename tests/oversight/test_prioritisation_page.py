@@ -84,7 +84,7 @@ class TestAccess:
             assert client.get(url).status_code == 200
 
     @pytest.mark.parametrize("url", [PAGE, CSV])
-    def test_anonymous_visitors_are_sent_to_login(self, client, url):
+    def test_anonymous_visitors_are_sent_to_login(self, client, db, url):
         response = client.get(url)
 
         assert response.status_code == 302
@@ -204,7 +204,7 @@ class TestSavingWeights:
         assert response.status_code == 404
         assert not PriorityWeights.objects.exists()
 
-    def test_anonymous_is_sent_to_login_and_nothing_changes(self, client):
+    def test_anonymous_is_sent_to_login_and_nothing_changes(self, client, db):
         response = self.post(client, forutsattningar=4)
 
         assert response.status_code == 302

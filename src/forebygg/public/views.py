@@ -12,7 +12,7 @@ from forebygg.geo.domain.queries import (
     map_kommuner,
     search_kommuner,
 )
-from forebygg.geo.domain.svg import VIEWBOX
+from forebygg.geo.domain.svg import VIEWBOX, viewbox_around
 from forebygg.geo.models import Lan
 from forebygg.governance.domain.publication import published_work
 from forebygg.lagesbild.domain import latest_decided
@@ -64,6 +64,7 @@ def kommun(request, code):
             "kommun": profile.kommun,
             "published_notes": published_notes,
             "has_workspace": can_open_workspace(request.user, profile.kommun),
+            "areas_viewbox": viewbox_around([profile.kommun.svg_path]),
             "published_lagesbild": latest_decided(
                 profile.kommun,
                 Lagesbild.objects.visible_to(AnonymousUser()).filter(kommun=profile.kommun),

@@ -9,7 +9,13 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from forebygg.geo.models import Kommun, KommunGroupMembership, Population
+from forebygg.geo.models import (
+    POLICE_AREA_KINDS,
+    Area,
+    Kommun,
+    KommunGroupMembership,
+    Population,
+)
 
 CURRENT_GROUP_VERSION = 2023
 
@@ -44,6 +50,7 @@ class KommunProfile:
     groups: list[KommunGroupMembership]
     current_group: KommunGroupMembership | None
     similar: list[Kommun]
+    police_areas: list[Area]
 
     @property
     def sources(self) -> list:
@@ -53,6 +60,9 @@ class KommunProfile:
             seen.setdefault(population.source.key, population.source)
         for membership in self.groups:
             seen.setdefault(membership.group.source.key, membership.group.source)
+        for area in self.police_areas:
+            if area.source:
+                seen.setdefault(area.source.key, area.source)
         return list(seen.values())
 
     @property
@@ -89,7 +99,12 @@ def kommun_profile(code: str) -> KommunProfile:
             .select_related("lan")
             .order_by("short_name")
         )
-    return KommunProfile(kommun, populations, groups, current, similar)
+    police_areas = list(
+        kommun.areas.filter(kind__in=POLICE_AREA_KINDS)
+        .select_related("source")
+        .order_by("-list_year", "name")
+    )
+    return KommunProfile(kommun, populations, groups, current, similar, police_areas)
 
 
 def map_kommuner() -> list[Kommun]:
