@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres lint format system-deps runtime-deps bench messages clean
+.PHONY: run test test-sqlite test-postgres lint format system-deps runtime-deps bench bench-load messages clean
 
 $(VENV)/.base-installed: requirements/base.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.12 saknas: installera den (t.ex. 'pyenv install 3.12') och försök igen."; exit 1; }
@@ -62,6 +62,11 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/lagesbild.py
 	$(BIN)/python bench/national.py
+
+## make bench-load: 100 concurrent users for 60 s against gunicorn as `make run` starts it.
+bench-load: $(VENV)/.test-installed
+	scripts/ensure-system-deps.sh bench
+	$(BIN)/python bench/load.py
 
 messages: $(VENV)/.base-installed
 	cd src/forebygg && ../../$(BIN)/forebygg makemessages -l en && ../../$(BIN)/forebygg compilemessages -l en

@@ -5,6 +5,7 @@
 #   scripts/ensure-system-deps.sh test      also PostgreSQL (a real server for the second test run),
 #                                           Chromium and its driver (browser tests), npm (axe-core)
 #                                           and poppler-utils (pdftotext reads exported PDFs)
+#   scripts/ensure-system-deps.sh bench     also wrk (HTTP load generator for bench/load.py)
 set -euo pipefail
 
 profile=${1:-test}
@@ -15,7 +16,11 @@ has_lib "libpango-1.0.so.0" || missing+=(libpango-1.0-0)
 has_lib "libpangoft2-1.0.so.0" || missing+=(libpangoft2-1.0-0)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 
-if [ "$profile" = "test" ]; then
+if [ "$profile" = "bench" ]; then
+  command -v wrk >/dev/null || missing+=(wrk)
+fi
+
+if [ "$profile" = "test" ] || [ "$profile" = "bench" ]; then
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)

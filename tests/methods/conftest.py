@@ -19,10 +19,14 @@ from forebygg.orgs.models import Role
 from tests.personas import make_user
 
 
-@pytest.fixture
-def library(db) -> dict[str, Method]:
+def build_library() -> dict[str, Method]:
     seed_method_library()
     return {method.slug: method for method in Method.objects.all()}
+
+
+@pytest.fixture
+def library(db) -> dict[str, Method]:
+    return build_library()
 
 
 def coordinator_of(code: str):
@@ -56,8 +60,7 @@ class Bank:
     malmo_gvi: Experience
 
 
-@pytest.fixture
-def bank(personas, library) -> Bank:
+def build_bank(personas, library) -> Bank:
     return Bank(
         jonkoping_gvi=experience(
             "0680",
@@ -87,3 +90,8 @@ def bank(personas, library) -> Bank:
             method=library["gvi-sluta-skjut"],
         ),
     )
+
+
+@pytest.fixture
+def bank(personas, library) -> Bank:
+    return build_bank(personas, library)

@@ -1,5 +1,9 @@
 """The seeded library: the methods the issue names, their sources, and no invented rating."""
 
+import io
+
+from django.core.management import call_command
+
 from forebygg.methods.domain.library import LIBRARY, seed_method_library
 from forebygg.methods.models import EvidenceRating, Method, Rating, Registry, Verdict
 
@@ -68,3 +72,18 @@ def test_a_removed_method_comes_back_with_its_stated_rating(library):
 
     assert (result.methods_added, result.ratings_added) == (1, 1)
     assert Method.objects.get(slug="tfco").ratings.get().rating == Rating.BP_MODEL
+
+
+def test_the_command_loads_the_library_once(db):
+    first, second = io.StringIO(), io.StringIO()
+
+    call_command("seed_methods", stdout=first)
+    call_command("seed_methods", stdout=second)
+
+    assert first.getvalue().strip() == (
+        f"Metodbiblioteket: tillagda metoder {len(LIBRARY)}, tillagda effektbedömningar 1."
+    )
+    assert second.getvalue().strip() == (
+        "Metodbiblioteket: tillagda metoder 0, tillagda effektbedömningar 0."
+    )
+    assert Method.objects.count() == len(LIBRARY)

@@ -128,6 +128,21 @@ class TestRanking:
         assert "Riskområden (vikt 50)" in header and "Utsatta områden (vikt 2)" in header
         assert codes(rows)[:2] == ["1280", "0680"]  # 50 for risk beats 20 for särskilt utsatt
 
+    def test_a_report_sent_to_bra_is_read_and_its_year_is_the_default(
+        self, analyst_client, personas, sent_to_bra
+    ):
+        response = analyst_client.get(PAGE)
+
+        html = response.content.decode()
+        document = lxml.html.fromstring(html)
+        assert document.xpath("//select[@name='ar']/option[@selected]/@value") == ["2026"]
+        assert "1 av 290 kommuner har en redovisning för 2026 som Brå har tagit emot." in html
+        _header, rows = table_of(response)
+        jonkoping = rows[codes(rows).index("0680")][-1]
+        assert "Förutsättningar för effekt (0,00 poäng): saknar både samordnare" in jonkoping
+        malmo = rows[codes(rows).index("1280")][-1]
+        assert "har inte redovisat för 2026: räknas som att alla lagkrav saknas" in malmo
+
     def test_invalid_weights_show_swedish_errors_and_no_ranking(self, analyst_client):
         response = analyst_client.get(PAGE, dict.fromkeys(default_weights(), 0))
 

@@ -46,6 +46,7 @@ def _report_years(user) -> list[int]:
     reported = (
         YearlyReport.objects.visible_to(user)
         .filter(status__in=REPORTED_STATES)
+        .order_by()
         .values_list("year", flat=True)
         .distinct()
     )

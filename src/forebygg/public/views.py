@@ -1,8 +1,10 @@
 """Pages for everyone: the map start page, kommun search, kommun pages, data sources."""
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -13,7 +15,7 @@ from forebygg.geo.domain.queries import (
     search_kommuner,
 )
 from forebygg.geo.domain.svg import VIEWBOX, viewbox_around
-from forebygg.geo.models import Lan
+from forebygg.geo.models import Kommun, Lan
 from forebygg.governance.domain.publication import published_work
 from forebygg.lagesbild.domain import latest_decided
 from forebygg.lagesbild.interfaces.document import document_context
@@ -29,7 +31,9 @@ def start(request):
         request,
         "public/start.html",
         {
-            "kommuner": map_kommuner(),
+            # The map is cached per reference-data version; the rows load only on a miss.
+            "map_version": Kommun.objects.aggregate(last=Max("updated_at"))["last"],
+            "kommuner": SimpleLazyObject(map_kommuner),
             "lan_list": Lan.objects.only("code", "name", "svg_path"),
             "viewbox": " ".join(str(number) for number in VIEWBOX),
             "map_sources": DataSource.objects.filter(

@@ -11,6 +11,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         result = seed_method_library()
         self.stdout.write(
-            f"Metodbiblioteket: {result.methods_added} nya metoder, "
-            f"{result.ratings_added} nya effektbedömningar."
+            f"Metodbiblioteket: tillagda metoder {result.methods_added}, "
+            f"tillagda effektbedömningar {result.ratings_added}."
         )
