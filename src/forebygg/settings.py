@@ -194,11 +194,19 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 8 * 60 * 60  # a working day; logging in again after that is cheap
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = env_bool("FOREBYGG_SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS is off by default so that `make run` works on http://127.0.0.1; production turns on
+# FOREBYGG_SSL_REDIRECT, which also makes the cookies Secure and sends HSTS (docs/security.md).
 SECURE_SSL_REDIRECT = env_bool("FOREBYGG_SSL_REDIRECT", False)
+SESSION_COOKIE_SECURE = env_bool("FOREBYGG_SECURE_COOKIES", SECURE_SSL_REDIRECT)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = 31536000 if SECURE_SSL_REDIRECT else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("FOREBYGG_HSTS_INCLUDE_SUBDOMAINS", SECURE_SSL_REDIRECT)
+SECURE_HSTS_PRELOAD = env_bool("FOREBYGG_HSTS_PRELOAD", SECURE_SSL_REDIRECT)
+# Behind a proxy that ends TLS, trust its X-Forwarded-Proto (the proxy must always set it).
+if env_bool("FOREBYGG_BEHIND_HTTPS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Small counts are suppressed wherever counts are shown (docs/data.md).
 FOREBYGG_SMALL_CELL_THRESHOLD = 10

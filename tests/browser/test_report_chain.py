@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from forebygg.geo.models import Area, AreaKind, Kommun
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_plan import log_in
 
@@ -59,3 +60,28 @@ def test_a_report_goes_from_the_kommun_through_the_county_to_brå(page, referenc
     assert_accessible(page)
     page.goto(f"/arbetsyta/0680/arsredovisning/{year}/")
     assert status_of(page, "#report-status") == "Ingår i länets samlade redovisning"
+
+
+def test_brå_reweights_the_support_ranking(page, reference_data):
+    call_command("create_demo", verbosity=0)
+    Area.objects.create(
+        code="0680-testomrade-2025",
+        name="Testområdet",
+        kind=AreaKind.SARSKILT_UTSATT,
+        kommun=Kommun.objects.get(code="0680"),
+        list_year=2025,
+    )
+    log_in(page, "bra")
+    page.get_by_role("link", name="Prioritering av stöd").click()
+    first = page.locator("#prioritisation tbody tr").first
+    assert first.get_attribute("data-kommun") == "0680"
+    first.get_by_text("Varför Jönköping?").click()
+    assert "Testområdet" in first.inner_text()
+    assert_accessible(page)
+
+    page.get_by_label("Särskilt utsatta områden").fill("0")
+    page.get_by_role("button", name="Räkna om").click()
+    page.wait_for_url(lambda url: "sarskilt_utsatt=0" in url)
+
+    assert page.locator("#prioritisation tbody tr").first.get_attribute("data-kommun") != "0680"
+    assert_accessible(page)

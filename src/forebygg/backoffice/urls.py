@@ -17,5 +17,6 @@ urlpatterns = [
     path("<str:code>/varningar/", plan_views.warnings_panel, name="warnings"),
     path("<str:code>/arsredovisning/", include("forebygg.backoffice.reporting_urls")),
     path("<str:code>/erfarenheter/", include("forebygg.backoffice.methods_urls")),
+    path("<str:code>/andringslogg/", include("forebygg.backoffice.audit_urls")),
     path("<str:code>/", include("forebygg.backoffice.governance_urls")),
 ]

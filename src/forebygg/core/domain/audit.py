@@ -1,0 +1,418 @@
+"""Ändringslogg: who changed what and when, with the values before and after.
+
+Every domain model keeps its django-simple-history table (`core.models.AuditedModel`). This
+module reads those tables across all apps: for one kommun (its kommun-owned models and the
+models that hang under them, such as a plan's measures) or for the whole site.
+
+Query budget: one query for the count and one for the page, both a UNION over the history
+tables; then two per model type that appears on the page (its records, their previous
+versions) and one per model that a changed foreign key points to. Nothing per row.
+
+`core` sits below `orgs` in the import order, yet which models a kommun owns is decided by
+`orgs.access.KommunOwnedModel`; that one import is therefore made inside the function.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import CharField, OuterRef, Q, Subquery, Value
+from django.utils import timezone
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+PER_PAGE = 50
+MAX_VALUE_LENGTH = 200
+MAX_KEYS_PER_FIELD = 10
+# Bookkeeping that changes on every save and says nothing about the content.
+HIDDEN_FIELDS = frozenset({"id", "created_at", "updated_at"})
+MAX_SCOPE_DEPTH = 4
+
+KIND_LABELS = {
+    "+": gettext_lazy("Skapad"),
+    "~": gettext_lazy("Ändrad"),
+    "-": gettext_lazy("Borttagen"),
+}
+
+
+@dataclass(frozen=True)
+class AuditedType:
+    """A model with a history table, and how its rows lead to a kommun (if they do).
+
+    `scope` is the chain of foreign keys from this model up to a kommun-owned model: empty
+    for a kommun-owned model itself, `("plan",)` for a measure, `("measure", "plan")` for a
+    target. `None` means the model belongs to no kommun (reference data, methods, users).
+    """
+
+    model: type[models.Model]
+    scope: tuple[str, ...] | None
+
+    @property
+    def key(self) -> str:
+        return self.model._meta.label_lower
+
+    @property
+    def label(self) -> str:
+        return capfirst(self.model._meta.verbose_name)
+
+    @property
+    def history_model(self) -> type[models.Model]:
+        return self.model.history.model
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Change:
+    when: datetime
+    who: object | None
+    kind: str
+    type_label: str
+    object_label: str
+    object_id: object
+    reason: str
+    fields: list[FieldChange] = field(default_factory=list)
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS.get(self.kind, self.kind))
+
+
+@dataclass(frozen=True)
+class ChangePage:
+    changes: list[Change]
+    number: int
+    num_pages: int
+    count: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def list_changes(
+    *,
+    kommun=None,
+    model: type[models.Model] | None = None,
+    user=None,
+    page: int | str = 1,
+    per_page: int = PER_PAGE,
+) -> ChangePage:
+    """The changes, newest first: of one kommun's data, or of everything when kommun is None."""
+    types = audited_types(kommun_scoped=kommun is not None)
+    if model is not None:
+        types = [audited for audited in types if audited.model is model]
+    if not types:
+        return ChangePage(changes=[], number=1, num_pages=1, count=0)
+    rows = [
+        _rows_of(audited, kommun=kommun, user=user).annotate(
+            audit_type=Value(audited.key, output_field=CharField())
+        )
+        for audited in types
+    ]
+    fields = ("history_id", "history_date", "audit_type")
+    combined = rows[0].values_list(*fields)
+    if len(rows) > 1:
+        combined = combined.union(*(part.values_list(*fields) for part in rows[1:]), all=True)
+    combined = combined.order_by("-history_date", "-history_id")
+    paginator = Paginator(combined, per_page)
+    current = paginator.get_page(page)
+    by_key = {audited.key: audited for audited in types}
+    changes = _load_changes(list(current.object_list), by_key)
+    return ChangePage(
+        changes=changes,
+        number=current.number,
+        num_pages=paginator.num_pages,
+        count=paginator.count,
+    )
+
+
+def list_change_authors(*, kommun=None) -> list:
+    """Everyone who has changed something in scope, for the filter by user."""
+    types = audited_types(kommun_scoped=kommun is not None)
+    if not types:
+        return []
+    parts = [_rows_of(audited, kommun=kommun, user=None) for audited in types]
+    ids = parts[0].values_list("history_user_id")
+    if len(parts) > 1:
+        ids = ids.union(*(part.values_list("history_user_id") for part in parts[1:]))
+    user_ids = {user_id for (user_id,) in ids if user_id is not None}
+    return list(get_user_model().objects.filter(pk__in=user_ids).order_by("username"))
+
+
+@cache
+def audited_types(*, kommun_scoped: bool) -> list[AuditedType]:
+    """Every project model with a history table; for a kommun only those that lead to one."""
+    from forebygg.orgs.access import KommunOwnedModel
+
+    audited = [
+        model
+        for model in apps.get_models()
+        if model.__module__.startswith("forebygg.")
+        and hasattr(model._meta, "simple_history_manager_attribute")
+    ]
+    types = [
+        AuditedType(model=model, scope=_scope_path(model, set(audited), KommunOwnedModel))
+        for model in audited
+    ]
+    if kommun_scoped:
+        types = [audited_type for audited_type in types if audited_type.scope is not None]
+    return sorted(types, key=lambda audited_type: audited_type.label)
+
+
+def _scope_path(model, audited: set, kommun_owned: type) -> tuple[str, ...] | None:
+    """The shortest chain of foreign keys to a kommun-owned model, preferring required ones."""
+    if issubclass(model, kommun_owned):
+        return ()
+    frontier: list[tuple[type, tuple[str, ...]]] = [(model, ())]
+    seen = {model}
+    for _depth in range(MAX_SCOPE_DEPTH):
+        next_frontier = []
+        for current, path in frontier:
+            keys = [
+                key
+                for key in current._meta.concrete_fields
+                if key.many_to_one and key.related_model in audited
+            ]
+            for key in sorted(keys, key=lambda key: key.null):
+                target = key.related_model
+                if issubclass(target, kommun_owned):
+                    return (*path, key.name)
+                if target not in seen:
+                    seen.add(target)
+                    next_frontier.append((target, (*path, key.name)))
+        frontier = next_frontier
+    return None
+
+
+def _rows_of(audited: AuditedType, *, kommun, user) -> models.QuerySet:
+    rows = audited.history_model._default_manager.order_by()
+    if kommun is not None:
+        rows = rows.filter(_kommun_rule(audited.model, audited.scope, kommun))
+    if user is not None:
+        rows = rows.filter(history_user_id=user.pk)
+    return rows
+
+
+def _kommun_rule(model, scope: tuple[str, ...], kommun) -> Q:
+    """Rows that belong to the kommun, read from the history tables all the way up.
+
+    The parents' history tables, not the live ones, so that the changes of a deleted plan's
+    measures still show under the kommun.
+    """
+    if not scope:
+        return Q(kommun_id=kommun.pk)
+    key = model._meta.get_field(scope[0])
+    parent = key.related_model
+    parent_ids = (
+        parent.history.model._default_manager.order_by()
+        .filter(_kommun_rule(parent, scope[1:], kommun))
+        .values(parent._meta.pk.attname)
+    )
+    return Q(**{f"{key.attname}__in": parent_ids})
+
+
+def _load_changes(rows: list[tuple], by_key: dict[str, AuditedType]) -> list[Change]:
+    ids_by_key: dict[str, list[int]] = defaultdict(list)
+    for history_id, _when, key in rows:
+        ids_by_key[key].append(history_id)
+    loaded = {}
+    for key, ids in ids_by_key.items():
+        for record, previous in _records_with_previous(by_key[key], ids):
+            loaded[(key, record.history_id)] = (record, previous)
+    related = _related_objects(by_key, loaded.values())
+    return [
+        _change(by_key[key], *loaded[(key, history_id)], related)
+        for history_id, _when, key in rows
+        if (key, history_id) in loaded
+    ]
+
+
+def _records_with_previous(audited: AuditedType, ids: list[int]):
+    history = audited.history_model
+    pk = audited.model._meta.pk.attname
+    earlier = history._default_manager.filter(**{pk: OuterRef(pk)}).filter(
+        Q(history_date__lt=OuterRef("history_date"))
+        | Q(history_date=OuterRef("history_date"), history_id__lt=OuterRef("history_id"))
+    )
+    previous_id = earlier.order_by("-history_date", "-history_id").values("history_id")[:1]
+    records = list(
+        history._default_manager.filter(history_id__in=ids)
+        .select_related("history_user", *_foreign_keys(history))
+        .annotate(previous_id=Subquery(previous_id))
+    )
+    previous_ids = [record.previous_id for record in records if record.previous_id]
+    previous = history._default_manager.in_bulk(previous_ids, field_name="history_id")
+    return [(record, previous.get(record.previous_id)) for record in records]
+
+
+def _foreign_keys(history) -> list[str]:
+    return [
+        key.name
+        for key in history._meta.concrete_fields
+        if key.many_to_one and key.name != "history_user"
+    ]
+
+
+def _shown_fields(model) -> list[models.Field]:
+    return [
+        model_field
+        for model_field in model._meta.concrete_fields
+        if model_field.editable and model_field.name not in HIDDEN_FIELDS
+    ]
+
+
+def _related_objects(by_key, loaded) -> dict[type, dict]:
+    """The objects that foreign keys point to, one query per related model on the page."""
+    wanted: dict[type, set] = defaultdict(set)
+    for record, previous in loaded:
+        for model_field in _shown_fields(record.instance_type):
+            if model_field.many_to_one:
+                for version in (record, previous):
+                    value = getattr(version, model_field.attname, None) if version else None
+                    if value is not None:
+                        wanted[model_field.related_model].add(value)
+    return {
+        model: model._base_manager.select_related().in_bulk(list(ids))
+        for model, ids in wanted.items()
+    }
+
+
+def _change(audited: AuditedType, record, previous, related) -> Change:
+    if record.history_type == "-":
+        fields: list[FieldChange] = []
+    elif previous is None:
+        fields = _snapshot(record, related)
+    else:
+        fields = _differences(record, previous, related)
+    return Change(
+        when=record.history_date,
+        who=record.history_user,
+        kind=record.history_type,
+        type_label=audited.label,
+        object_label=_object_label(audited, record),
+        object_id=getattr(record, audited.model._meta.pk.attname),
+        reason=record.history_change_reason or "",
+        fields=fields,
+    )
+
+
+def _object_label(audited: AuditedType, record) -> str:
+    instance = record.instance
+    for name in _foreign_keys(record):
+        # The history row holds the related object already (select_related); lend it to
+        # the rebuilt instance so that its __str__ asks the database for nothing.
+        cached = record._state.fields_cache.get(name)
+        if cached is not None:
+            audited.model._meta.get_field(name).set_cached_value(instance, cached)
+    try:
+        text = str(instance)
+    except ObjectDoesNotExist:
+        text = ""
+    pk = getattr(record, audited.model._meta.pk.attname)
+    return Truncator(text or f"#{pk}").chars(MAX_VALUE_LENGTH)
+
+
+def _snapshot(record, related) -> list[FieldChange]:
+    """A new object (or one older than its history): every filled-in value, as 'after'."""
+    changes = []
+    for model_field in _shown_fields(record.instance_type):
+        value = getattr(record, model_field.attname)
+        if value in (None, "", [], {}):
+            continue
+        changes.append(FieldChange(_label(model_field), "", _display(model_field, value, related)))
+    return changes
+
+
+def _differences(record, previous, related) -> list[FieldChange]:
+    by_name = {f.name: f for f in _shown_fields(record.instance_type)}
+    delta = record.diff_against(previous, included_fields=list(by_name))
+    changes = []
+    for change in delta.changes:
+        model_field = by_name[change.field]
+        if isinstance(change.old, dict) and isinstance(change.new, dict):
+            changes.extend(_dict_differences(model_field, change.old, change.new))
+            continue
+        changes.append(
+            FieldChange(
+                _label(model_field),
+                _display(model_field, change.old, related),
+                _display(model_field, change.new, related),
+            )
+        )
+    return changes
+
+
+def _dict_differences(model_field, old: dict, new: dict) -> list[FieldChange]:
+    """A JSON field (the lägesbild's sections, say): only the keys that changed."""
+    keys = [key for key in sorted(set(old) | set(new), key=str) if old.get(key) != new.get(key)]
+    changes = [
+        FieldChange(
+            f"{_label(model_field)} › {key}",
+            _plain(old.get(key)),
+            _plain(new.get(key)),
+        )
+        for key in keys[:MAX_KEYS_PER_FIELD]
+    ]
+    if len(keys) > MAX_KEYS_PER_FIELD:
+        more = len(keys) - MAX_KEYS_PER_FIELD
+        changes.append(FieldChange(f"{_label(model_field)} › …", "", _("%d fler") % more))
+    return changes
+
+
+def _label(model_field) -> str:
+    return capfirst(str(model_field.verbose_name))
+
+
+def _display(model_field, value, related) -> str:
+    if value is None or value == "":
+        return ""
+    if model_field.many_to_one:
+        target = related.get(model_field.related_model, {}).get(value)
+        return _plain(target) if target is not None else _("#%s (borttagen)") % value
+    if model_field.choices:
+        return _plain(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("ja") if value else _("nej")
+    return _plain(value)
+
+
+def _plain(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        text = timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    elif isinstance(value, date):
+        text = value.isoformat()
+    elif isinstance(value, dict | list):
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    else:
+        text = str(value)
+    return Truncator(text).chars(MAX_VALUE_LENGTH)

@@ -1,0 +1,450 @@
+"""Backup and restore of the whole database, the same on SQLite and PostgreSQL.
+
+A backup is one zip file: `manifest.json` plus one `tables/<table>.jsonl` per table. Each
+table file is the table's canonical text (a header line with the column names, then one JSON
+array per row in primary-key order), so its SHA-256 is also the table's content checksum and
+the file can be checked without a database. The canonical values are the same on both
+engines (see docs/backup.md), so a backup taken on one restores on the other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import metadata
+from pathlib import Path
+from uuid import UUID
+
+import django
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.color import no_style
+from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
+from django.db.migrations.recorder import MigrationRecorder
+
+FORMAT = "forebygg-backup"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+# Login sessions are not content: restoring them could revive old logins, so they are left
+# out of the backup and emptied by a restore (everyone logs in again).
+EXCLUDED_TABLES = frozenset({"django_session"})
+INSERT_BATCH = 1000
+READ_CHUNK = 2000
+INTEGER_TYPES = frozenset(
+    {
+        "AutoField",
+        "BigAutoField",
+        "SmallAutoField",
+        "IntegerField",
+        "BigIntegerField",
+        "SmallIntegerField",
+        "PositiveIntegerField",
+        "PositiveBigIntegerField",
+        "PositiveSmallIntegerField",
+    }
+)
+
+Progress = Callable[[str], None]
+
+
+class BackupRejected(Exception):
+    """The file cannot be restored; the message is Swedish and nothing has been changed."""
+
+
+@dataclass(frozen=True)
+class TableSum:
+    table: str
+    rows: int
+    sha256: str
+
+
+def _quiet(message: str) -> None:
+    pass
+
+
+# --- canonical text ------------------------------------------------------------------------
+
+
+def _base_field(field: models.Field) -> models.Field:
+    """The field that decides a column's stored type (a foreign key's target field)."""
+    while field.is_relation:
+        field = field.target_field
+    return field
+
+
+def _to_canonical(field: models.Field) -> Callable:
+    """A function from the value Django reads to text-stable JSON, the same on every engine."""
+    kind = _base_field(field).get_internal_type()
+    if kind == "BinaryField":
+        return lambda value: bytes(value).hex()
+    if kind == "DateTimeField":
+        return lambda value: (
+            value.astimezone(dt.UTC) if value.tzinfo else value
+        ).isoformat()
+    if kind in ("DateField", "TimeField"):
+        return lambda value: value.isoformat()
+    if kind == "DecimalField":
+        places = Decimal(1).scaleb(-_base_field(field).decimal_places)
+        return lambda value: format(Decimal(value).quantize(places), "f")
+    if kind == "DurationField":
+        return lambda value: value // dt.timedelta(microseconds=1)
+    if kind == "FloatField":
+        return float
+    if kind in ("UUIDField", "GenericIPAddressField"):
+        return str
+    if kind in INTEGER_TYPES:
+        return int
+    if kind == "BooleanField":
+        return bool
+    return lambda value: value
+
+
+def _from_canonical(field: models.Field) -> Callable:
+    """The inverse of _to_canonical: canonical JSON back to the Python value Django writes."""
+    kind = _base_field(field).get_internal_type()
+    if kind == "BinaryField":
+        return bytes.fromhex
+    if kind == "DateTimeField":
+        return dt.datetime.fromisoformat
+    if kind == "DateField":
+        return dt.date.fromisoformat
+    if kind == "TimeField":
+        return dt.time.fromisoformat
+    if kind == "DecimalField":
+        return Decimal
+    if kind == "DurationField":
+        return lambda value: dt.timedelta(microseconds=value)
+    if kind == "UUIDField":
+        return UUID
+    return lambda value: value
+
+
+def _canonical_line(values: list) -> bytes:
+    text = json.dumps(values, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.encode("utf-8") + b"\n"
+
+
+def _header(model: type[models.Model]) -> bytes:
+    return _canonical_line([model._meta.db_table, _columns(model)])
+
+
+def _columns(model: type[models.Model]) -> list[str]:
+    return [field.column for field in model._meta.concrete_fields]
+
+
+def backed_up_models() -> list[type[models.Model]]:
+    """Every table of every installed app (history and m2m tables too), by table name."""
+    by_table = {}
+    for model in apps.get_models(include_auto_created=True):
+        meta = model._meta
+        if meta.managed and not meta.proxy and not meta.swapped:
+            by_table.setdefault(meta.db_table, model)
+    return [model for table, model in sorted(by_table.items()) if table not in EXCLUDED_TABLES]
+
+
+def _table_lines(model: type[models.Model], using: str) -> Iterator[bytes]:
+    """The header line, then each row's canonical line in primary-key order."""
+    fields = model._meta.concrete_fields
+    converters = [_to_canonical(field) for field in fields]
+    pk = _base_field(model._meta.pk)
+    rows = model._base_manager.using(using).values_list(*[field.attname for field in fields])
+    yield _header(model)
+    if pk.get_internal_type() in INTEGER_TYPES:
+        stream = rows.order_by("pk").iterator(chunk_size=READ_CHUNK)
+    else:
+        # Text keys sort differently per database collation; sort them here instead.
+        position = [field.attname for field in fields].index(model._meta.pk.attname)
+        stream = iter(sorted(rows, key=lambda row: row[position]))
+    for row in stream:
+        values = [
+            None if value is None else convert(value)
+            for value, convert in zip(row, converters, strict=True)
+        ]
+        yield _canonical_line(values)
+
+
+def _combined(sums: list[TableSum]) -> str:
+    digest = hashlib.sha256()
+    for item in sorted(sums, key=lambda item: item.table):
+        digest.update(f"{item.table} {item.rows} {item.sha256}\n".encode())
+    return digest.hexdigest()
+
+
+def _sum_table(model, using: str, sink: Callable[[bytes], object] | None = None) -> TableSum:
+    digest, rows = hashlib.sha256(), -1  # the header line is not a row
+    for line in _table_lines(model, using):
+        digest.update(line)
+        rows += 1
+        if sink is not None:
+            sink(line)
+    return TableSum(model._meta.db_table, rows, digest.hexdigest())
+
+
+@contextmanager
+def _snapshot(using: str):
+    """One consistent view of every table while they are read one after the other."""
+    connection = connections[using]
+    outermost = not connection.in_atomic_block
+    with transaction.atomic(using=using):
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        # SQLite: a transaction reads one snapshot from its first read until it ends.
+        yield
+
+
+def table_checksums(*, using: str = DEFAULT_DB_ALIAS) -> list[TableSum]:
+    with _snapshot(using):
+        return [_sum_table(model, using) for model in backed_up_models()]
+
+
+def content_checksum(*, using: str = DEFAULT_DB_ALIAS) -> str:
+    """SHA-256 over every table's canonical content; equal on SQLite and PostgreSQL."""
+    return _combined(table_checksums(using=using))
+
+
+def migration_state(*, using: str = DEFAULT_DB_ALIAS) -> dict[str, list[str]]:
+    state: dict[str, list[str]] = {}
+    for app, name in MigrationRecorder(connections[using]).applied_migrations():
+        state.setdefault(app, []).append(name)
+    return {app: sorted(names) for app, names in sorted(state.items())}
+
+
+def _forebygg_version() -> str:
+    try:
+        return metadata.version("forebygg")
+    except metadata.PackageNotFoundError:
+        return "okänd"
+
+
+# --- backup --------------------------------------------------------------------------------
+
+
+def write_backup(
+    path: Path, *, using: str = DEFAULT_DB_ALIAS, progress: Progress = _quiet
+) -> dict:
+    """Write every table to `path` (atomically: a temporary file, then renamed); return the manifest."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".forebygg-backup-")
+    os.close(handle)
+    try:
+        with (
+            zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+            _snapshot(using),
+        ):
+            manifest = _write_tables(archive, using, progress)
+            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return manifest
+
+
+def _write_tables(archive: zipfile.ZipFile, using: str, progress: Progress) -> dict:
+    tables, sums = [], []
+    for model in backed_up_models():
+        name = f"tables/{model._meta.db_table}.jsonl"
+        with archive.open(name, "w", force_zip64=True) as entry:
+            table_sum = _sum_table(model, using, sink=entry.write)
+        sums.append(table_sum)
+        tables.append(
+            {
+                "table": table_sum.table,
+                "model": model._meta.label,
+                "file": name,
+                "columns": _columns(model),
+                "rows": table_sum.rows,
+                "sha256": table_sum.sha256,
+            }
+        )
+        progress(f"{table_sum.table}: {table_sum.rows} rader")
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "forebygg_version": _forebygg_version(),
+        "django_version": django.get_version(),
+        "database_engine": connections[using].vendor,
+        "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "migrations": migration_state(using=using),
+        "checksum": _combined(sums),
+        "tables": tables,
+    }
+
+
+# --- checking a file -----------------------------------------------------------------------
+
+
+def _damaged(path: Path, detail: str = "") -> BackupRejected:
+    reason = f" ({detail})" if detail else ""
+    return BackupRejected(
+        f"Filen {path.name} är ingen läsbar säkerhetskopia från Förebygg: den är skadad, "
+        f"avkortad eller av fel slag{reason}. Inget har ändrats."
+    )
+
+
+@contextmanager
+def _open_backup(path: Path):
+    """The archive and its manifest; any unreadable part is reported as a damaged file."""
+    if not path.is_file():
+        raise BackupRejected(f"Filen {path} finns inte. Inget har ändrats.")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            manifest = json.loads(archive.read(MANIFEST))
+            if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+                raise _damaged(path, "innehållsförteckningen saknas eller är fel")
+            yield archive, manifest
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError) as error:
+        raise _damaged(path, str(error)) from error
+
+
+def _check_manifest(path: Path, manifest: dict, using: str) -> None:
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise BackupRejected(
+            f"Säkerhetskopian {path.name} har formatversion {manifest.get('format_version')}, "
+            f"men den här versionen av Förebygg läser bara version {FORMAT_VERSION}. "
+            "Inget har ändrats."
+        )
+    ours, theirs = migration_state(using=using), manifest.get("migrations")
+    if theirs != ours:
+        differing = sorted(
+            app for app in set(ours) | set(theirs or {}) if ours.get(app) != (theirs or {}).get(app)
+        )
+        details = "; ".join(
+            f"{app}: kopian {_last(theirs, app)}, databasen {_last(ours, app)}"
+            for app in differing[:5]
+        )
+        raise BackupRejected(
+            f"Säkerhetskopian {path.name} gjordes med en annan databasstruktur än den här "
+            f"databasen har ({details}). Migrera databasen till samma version som kopian "
+            "(eller använd en kopia från den här versionen). Inget har ändrats."
+        )
+    expected = {model._meta.db_table: _columns(model) for model in backed_up_models()}
+    found = {table["table"]: table["columns"] for table in manifest["tables"]}
+    if found != expected:
+        raise BackupRejected(
+            f"Tabellerna i säkerhetskopian {path.name} stämmer inte med databasens, fast "
+            "migreringarna är desamma. Inget har ändrats."
+        )
+    sums = [TableSum(t["table"], t["rows"], t["sha256"]) for t in manifest["tables"]]
+    if _combined(sums) != manifest.get("checksum"):
+        raise _checksum_mismatch(path, "innehållsförteckningen")
+
+
+def _last(state: dict | None, app: str) -> str:
+    names = (state or {}).get(app) or []
+    return names[-1] if names else "inga migreringar"
+
+
+def _checksum_mismatch(path: Path, where: str) -> BackupRejected:
+    return BackupRejected(
+        f"Kontrollsumman för {where} i säkerhetskopian {path.name} stämmer inte: filen har "
+        "ändrats eller skadats efter att den skrevs. Inget har ändrats."
+    )
+
+
+def _read_rows(archive: zipfile.ZipFile, table: dict, path: Path) -> Iterator[list]:
+    """The rows of one table file, checked against the manifest's sha256 and row count."""
+    digest, rows = hashlib.sha256(), 0
+    with archive.open(table["file"]) as entry:
+        header = entry.readline()
+        digest.update(header)
+        if json.loads(header) != [table["table"], table["columns"]]:
+            raise _damaged(path, f"fel rubrikrad i {table['file']}")
+        for line in entry:
+            digest.update(line)
+            rows += 1
+            yield json.loads(line)
+    if digest.hexdigest() != table["sha256"] or rows != table["rows"]:
+        raise _checksum_mismatch(path, f"tabellen {table['table']}")
+
+
+def check_backup(
+    path: Path, *, using: str = DEFAULT_DB_ALIAS, progress: Progress = _quiet
+) -> dict:
+    """Read the whole file and return its manifest, or raise BackupRejected. Writes nothing."""
+    path = Path(path)
+    with _open_backup(path) as (archive, manifest):
+        _check_manifest(path, manifest, using)
+        for table in manifest["tables"]:
+            for _row in _read_rows(archive, table, path):
+                pass
+        progress(f"{path.name}: {len(manifest['tables'])} tabeller, kontrollsummorna stämmer")
+    return manifest
+
+
+# --- restore -------------------------------------------------------------------------------
+
+
+def restore_backup(
+    path: Path, *, using: str = DEFAULT_DB_ALIAS, progress: Progress = _quiet
+) -> dict:
+    """Replace all content with the backup's, in one transaction, or change nothing at all.
+
+    The file is checked completely first (check_backup). The database is then emptied and
+    loaded, foreign keys are checked, the content checksum is compared with the manifest's,
+    and only then are the sequences set and the transaction committed.
+    """
+    path = Path(path)
+    manifest = check_backup(path, using=using, progress=progress)
+    connection = connections[using]
+    restored = backed_up_models()
+    with transaction.atomic(using=using), _open_backup(path) as (archive, _manifest):
+        progress("Tömmer databasen …")
+        tables = [model._meta.db_table for model in restored] + sorted(EXCLUDED_TABLES)
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sql_flush(no_style(), tables, reset_sequences=True):
+                cursor.execute(statement)
+        by_table = {model._meta.db_table: model for model in restored}
+        for table in manifest["tables"]:
+            _load_table(by_table[table["table"]], _read_rows(archive, table, path), using)
+            progress(f"{table['table']}: {table['rows']} rader")
+        progress("Kontrollerar det inlästa innehållet …")
+        connection.check_constraints()
+        if content_checksum(using=using) != manifest["checksum"]:
+            raise BackupRejected(
+                f"Innehållet efter inläsningen av {path.name} fick en annan kontrollsumma än "
+                "säkerhetskopian. Återställningen är ångrad; inget har ändrats."
+            )
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), restored):
+                cursor.execute(statement)
+    ContentType.objects.clear_cache()
+    return manifest
+
+
+def _load_table(model: type[models.Model], rows: Iterator[list], using: str) -> None:
+    connection = connections[using]
+    fields = model._meta.concrete_fields
+    converters = [_from_canonical(field) for field in fields]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table),
+        ", ".join(quote(field.column) for field in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+
+    def prepared(row: list) -> list:
+        return [
+            field.get_db_prep_save(None if value is None else convert(value), connection)
+            for field, convert, value in zip(fields, converters, row, strict=True)
+        ]
+
+    batch = []
+    with connection.cursor() as cursor:
+        for row in rows:
+            batch.append(prepared(row))
+            if len(batch) == INSERT_BATCH:
+                cursor.executemany(sql, batch)
+                batch = []
+        if batch:
+            cursor.executemany(sql, batch)
