@@ -5,9 +5,13 @@ model admin inherits `SiteAdminModelAdmin` and stays closed to them.
 """
 
 from django.contrib import admin
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from forebygg.backoffice.audit_views import change_log_context
 from forebygg.orgs.access import access_for
 
 
@@ -15,10 +19,30 @@ class ForebyggAdminSite(admin.AdminSite):
     site_header = _("Förebygg – administration")
     site_title = _("Förebygg")
     index_title = _("Webbplatsadministration")
+    index_template = "backoffice/audit/admin_index.html"
 
     def has_permission(self, request):
         access = access_for(request.user)
         return request.user.is_active and (access.is_site_admin or access.is_national)
+
+    def index(self, request, extra_context=None):
+        show = {"show_change_log": access_for(request.user).is_site_admin}
+        return super().index(request, {**(extra_context or {}), **show})
+
+    def get_urls(self):
+        change_log = path("andringslogg/", self.admin_view(self.change_log_view), name="change_log")
+        return [change_log, *super().get_urls()]
+
+    def change_log_view(self, request):
+        """Every change on the site, newest first; for site admins, not Brå's analysts."""
+        if not access_for(request.user).is_site_admin:
+            raise Http404(_("Sidan finns inte eller så saknar du behörighet."))
+        context = {
+            **self.each_context(request),
+            **change_log_context(request, kommun=None),
+            "title": _("Ändringslogg"),
+        }
+        return TemplateResponse(request, "backoffice/audit/admin_log.html", context)
 
 
 admin_site = ForebyggAdminSite(name="admin")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from forebygg.backoffice.views import show_errors, workspace_kommun_or_404
+from forebygg.core.domain.conflicts import EditConflict, fingerprint
 from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment
 from forebygg.lagesbild import domain
 from forebygg.lagesbild.interfaces.document import document_context
@@ -33,6 +34,7 @@ class SectionForm(forms.Form):
             "underrubrik och **text** fetstil. Skriv aldrig om enskilda personer."
         ),
     )
+    base = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
 class CandidateForm(forms.Form):
@@ -130,16 +132,38 @@ def edit_section(request, code, number, key):
     lagesbild = _lagesbild(request, kommun, number, for_edit=True)
     if key not in SECTION_LABELS or lagesbild.is_decided:
         raise Http404
-    form = SectionForm(request.POST or None, initial={"text": lagesbild.section_text(key)})
+    stored = lagesbild.section_text(key)
+    form = SectionForm(request.POST or None, initial={"text": stored, "base": fingerprint(stored)})
+    theirs = None
     if request.method == "POST" and form.is_valid():
-        domain.update_section(lagesbild, key=key, text=form.cleaned_data["text"], by=request.user)
-        messages.success(request, _("Avsnittet är sparat."))
-        url = reverse("backoffice:lagesbild", kwargs={"code": code, "number": number})
-        return redirect(f"{url}#section-{key}")
+        try:
+            domain.update_section(
+                lagesbild,
+                key=key,
+                text=form.cleaned_data["text"],
+                by=request.user,
+                base=form.cleaned_data["base"] or None,
+            )
+        except EditConflict as conflict:
+            messages.error(request, conflict.messages[0])
+            theirs = conflict.current
+            form = SectionForm(
+                initial={"text": form.cleaned_data["text"], "base": fingerprint(theirs)}
+            )
+        else:
+            messages.success(request, _("Avsnittet är sparat."))
+            url = reverse("backoffice:lagesbild", kwargs={"code": code, "number": number})
+            return redirect(f"{url}#section-{key}")
     return render(
         request,
         "backoffice/lagesbild/section_form.html",
-        {"kommun": kommun, "lagesbild": lagesbild, "form": form, "label": SECTION_LABELS[key]},
+        {
+            "kommun": kommun,
+            "lagesbild": lagesbild,
+            "form": form,
+            "label": SECTION_LABELS[key],
+            "theirs": theirs,
+        },
     )
 
 

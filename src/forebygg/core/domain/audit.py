@@ -36,6 +36,8 @@ MAX_VALUE_LENGTH = 200
 MAX_KEYS_PER_FIELD = 10
 # Bookkeeping that changes on every save and says nothing about the content.
 HIDDEN_FIELDS = frozenset({"id", "created_at", "updated_at"})
+# In one kommun's log every row is that kommun's.
+HIDDEN_IN_KOMMUN_LOG = HIDDEN_FIELDS | {"kommun"}
 MAX_SCOPE_DEPTH = 4
 
 KIND_LABELS = {
@@ -145,7 +147,8 @@ def list_changes(
     paginator = Paginator(combined, per_page)
     current = paginator.get_page(page)
     by_key = {audited.key: audited for audited in types}
-    changes = _load_changes(list(current.object_list), by_key)
+    hidden = HIDDEN_FIELDS if kommun is None else HIDDEN_IN_KOMMUN_LOG
+    changes = _load_changes(list(current.object_list), by_key, hidden)
     return ChangePage(
         changes=changes,
         number=current.number,
@@ -163,7 +166,7 @@ def list_change_authors(*, kommun=None) -> list:
     ids = parts[0].values_list("history_user_id")
     if len(parts) > 1:
         ids = ids.union(*(part.values_list("history_user_id") for part in parts[1:]))
-    user_ids = {user_id for (user_id,) in ids if user_id is not None}
+    user_ids = {user_id for (user_id,) in ids.order_by() if user_id is not None}
     return list(get_user_model().objects.filter(pk__in=user_ids).order_by("username"))
 
 
@@ -239,7 +242,7 @@ def _kommun_rule(model, scope: tuple[str, ...], kommun) -> Q:
     return Q(**{f"{key.attname}__in": parent_ids})
 
 
-def _load_changes(rows: list[tuple], by_key: dict[str, AuditedType]) -> list[Change]:
+def _load_changes(rows: list[tuple], by_key: dict[str, AuditedType], hidden) -> list[Change]:
     ids_by_key: dict[str, list[int]] = defaultdict(list)
     for history_id, _when, key in rows:
         ids_by_key[key].append(history_id)
@@ -247,9 +250,9 @@ def _load_changes(rows: list[tuple], by_key: dict[str, AuditedType]) -> list[Cha
     for key, ids in ids_by_key.items():
         for record, previous in _records_with_previous(by_key[key], ids):
             loaded[(key, record.history_id)] = (record, previous)
-    related = _related_objects(by_key, loaded.values())
+    related = _related_objects(loaded.values(), hidden)
     return [
-        _change(by_key[key], *loaded[(key, history_id)], related)
+        _change(by_key[key], *loaded[(key, history_id)], related, hidden)
         for history_id, _when, key in rows
         if (key, history_id) in loaded
     ]
@@ -281,37 +284,40 @@ def _foreign_keys(history) -> list[str]:
     ]
 
 
-def _shown_fields(model) -> list[models.Field]:
+def _shown_fields(model, hidden) -> list[models.Field]:
     return [
         model_field
         for model_field in model._meta.concrete_fields
-        if model_field.editable and model_field.name not in HIDDEN_FIELDS
+        if model_field.editable and model_field.name not in hidden
     ]
 
 
-def _related_objects(by_key, loaded) -> dict[type, dict]:
+def _related_objects(loaded, hidden) -> dict[type, dict]:
     """The objects that foreign keys point to, one query per related model on the page."""
     wanted: dict[type, set] = defaultdict(set)
     for record, previous in loaded:
-        for model_field in _shown_fields(record.instance_type):
+        for model_field in _shown_fields(record.instance_type, hidden):
             if model_field.many_to_one:
                 for version in (record, previous):
                     value = getattr(version, model_field.attname, None) if version else None
                     if value is not None:
                         wanted[model_field.related_model].add(value)
-    return {
-        model: model._base_manager.select_related().in_bulk(list(ids))
-        for model, ids in wanted.items()
-    }
+    return {model: _with_required_keys(model).in_bulk(list(ids)) for model, ids in wanted.items()}
 
 
-def _change(audited: AuditedType, record, previous, related) -> Change:
+def _with_required_keys(model) -> models.QuerySet:
+    """What a __str__ may follow (a plan's kommun), fetched along in the same query."""
+    keys = [key.name for key in model._meta.concrete_fields if key.many_to_one and not key.null]
+    return model._base_manager.select_related(*keys) if keys else model._base_manager.all()
+
+
+def _change(audited: AuditedType, record, previous, related, hidden) -> Change:
     if record.history_type == "-":
         fields: list[FieldChange] = []
     elif previous is None:
-        fields = _snapshot(record, related)
+        fields = _snapshot(record, related, hidden)
     else:
-        fields = _differences(record, previous, related)
+        fields = _differences(record, previous, related, hidden)
     return Change(
         when=record.history_date,
         who=record.history_user,
@@ -340,19 +346,22 @@ def _object_label(audited: AuditedType, record) -> str:
     return Truncator(text or f"#{pk}").chars(MAX_VALUE_LENGTH)
 
 
-def _snapshot(record, related) -> list[FieldChange]:
+def _snapshot(record, related, hidden) -> list[FieldChange]:
     """A new object (or one older than its history): every filled-in value, as 'after'."""
     changes = []
-    for model_field in _shown_fields(record.instance_type):
+    for model_field in _shown_fields(record.instance_type, hidden):
         value = getattr(record, model_field.attname)
         if value in (None, "", [], {}):
+            continue
+        if isinstance(value, dict):
+            changes.extend(_dict_differences(model_field, {}, value))
             continue
         changes.append(FieldChange(_label(model_field), "", _display(model_field, value, related)))
     return changes
 
 
-def _differences(record, previous, related) -> list[FieldChange]:
-    by_name = {f.name: f for f in _shown_fields(record.instance_type)}
+def _differences(record, previous, related, hidden) -> list[FieldChange]:
+    by_name = {f.name: f for f in _shown_fields(record.instance_type, hidden)}
     delta = record.diff_against(previous, included_fields=list(by_name))
     changes = []
     for change in delta.changes:

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from forebygg.core.domain.conflicts import check_unchanged
 from forebygg.core.models import save_as
 from forebygg.geo.models import Kommun
 from forebygg.lagesbild.domain.drafting import build_snapshot
@@ -139,13 +140,21 @@ def transient_lagesbild(kommun: Kommun) -> Lagesbild:
 
 
 @transaction.atomic
-def update_section(lagesbild: Lagesbild, *, key: str, text: str, by) -> Lagesbild:
+def update_section(
+    lagesbild: Lagesbild, *, key: str, text: str, by, base: str | None = None
+) -> Lagesbild:
+    """Save one section. `base` is the fingerprint of the text the writer started from."""
     _require_coordinator(by, lagesbild.kommun)
-    _require_draft(lagesbild)
     if key not in SECTION_KEYS:
         raise ValidationError(_("Okänt avsnitt."))
-    lagesbild.sections = {**lagesbild.sections, key: text.strip()}
-    return save_as(lagesbild, by=by, reason=f"Avsnitt {key} ändrat")
+    # Re-read under a row lock: another writer may have saved this or another section since.
+    stored = Lagesbild.objects.select_for_update().get(pk=lagesbild.pk)
+    _require_draft(stored)
+    check_unchanged(stored.section_text(key), base)
+    stored.sections = {**stored.sections, key: text.strip()}
+    save_as(stored, by=by, reason=f"Avsnitt {key} ändrat")
+    lagesbild.refresh_from_db()
+    return lagesbild
 
 
 @transaction.atomic

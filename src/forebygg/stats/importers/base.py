@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 from dataclasses import dataclass, field
 from datetime import date
@@ -122,9 +124,13 @@ def checksum_of(data: bytes) -> str:
 
 
 def decode_text(data: bytes, preview: Preview) -> str | None:
-    """UTF-8 (with or without BOM) only; anything else is a clear error, never a guess."""
+    """UTF-8 (with or without BOM) only; anything else is a clear error, never a guess.
+
+    NUL is valid UTF-8 but never in a text file: it is what UTF-16 without a BOM looks like,
+    and PostgreSQL cannot store it.
+    """
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         preview.error(
             None,
@@ -132,6 +138,57 @@ def decode_text(data: bytes, preview: Preview) -> str | None:
             "och försök igen.",
         )
         return None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        preview.error(
+            line,
+            "raden innehåller ett NUL-tecken, så filen är inte en textfil i UTF-8 (kanske "
+            "UTF-16). Spara den som UTF-8 (i Excel: 'CSV UTF-8') och försök igen.",
+        )
+        return None
+    return text
+
+
+class _CsvRecords:
+    """csv.reader's records; a line it cannot read ends the file with a Swedish error.
+
+    The text is read with newline="" so that every line ending (CRLF, LF, CR) works.
+    """
+
+    def __init__(self, text: str, preview: Preview, delimiter: str):
+        self._reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        self._preview = preview
+
+    @property
+    def line_num(self) -> int:
+        return self._reader.line_num
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> list[str]:
+        try:
+            return next(self._reader)
+        except csv.Error:
+            limit = f"{csv.field_size_limit():_}".replace("_", " ")
+            self._preview.error(
+                self._reader.line_num,
+                f"raden kan inte läsas: ett fält är längre än {limit} tecken (saknas ett "
+                "avslutande citattecken?). Resten av filen läses inte.",
+            )
+            raise StopIteration from None
+
+
+def csv_reader(text: str, preview: Preview, *, delimiter: str):
+    """Like csv.reader, with line_num; never raises csv.Error."""
+    return _CsvRecords(text, preview, delimiter)
+
+
+def csv_dict_reader(text: str, preview: Preview, *, delimiter: str = ",") -> csv.DictReader:
+    """Like csv.DictReader, with line_num; never raises csv.Error."""
+    reader = csv.DictReader([])
+    reader.reader = _CsvRecords(text, preview, delimiter)
+    return reader
 
 
 def data_records(reader, header: list[str], preview: Preview, separator_hint: str):
@@ -152,14 +209,34 @@ def data_records(reader, header: list[str], preview: Preview, separator_hint: st
 
 INVALID_JSON = object()
 
+# The json module's messages, in Swedish.
+JSON_PROBLEMS = {
+    "Expecting value": "ett värde saknas",
+    "Expecting ',' delimiter": "ett kommatecken saknas",
+    "Expecting ':' delimiter": "ett kolon saknas",
+    "Expecting property name enclosed in double quotes": "ett namn inom citattecken saknas",
+    "Unterminated string starting at": "en text saknar sitt avslutande citattecken",
+    "Invalid control character at": "en text innehåller ett styrtecken",
+    "Invalid \\escape": "en text innehåller en ogiltig \\-sekvens",
+    "Invalid \\uXXXX escape": "en text innehåller en ogiltig \\u-sekvens",
+    "Extra data": "det finns mer text efter JSON-dokumentet",
+}
+
 
 def load_json(text: str, preview: Preview):
     """The parsed document, or INVALID_JSON with the parser's line in a Swedish error."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        preview.error(error.lineno, f"filen är inte giltig JSON ({error.msg}).")
-        return INVALID_JSON
+        problem = JSON_PROBLEMS.get(error.msg, "oväntat tecken")
+        preview.error(error.lineno, f"filen är inte giltig JSON ({problem}).")
+    except (RecursionError, ValueError):
+        preview.error(
+            None,
+            "Filen kan inte läsas som JSON: den är för djupt nästlad eller har ett tal med "
+            "för många siffror.",
+        )
+    return INVALID_JSON
 
 
 def parse_number(raw: str, preview: Preview, line: int, column: str) -> float | None:
@@ -195,7 +272,7 @@ def parse_count(raw: str, preview: Preview, line: int, column: str) -> float | N
 
 def parse_year(raw: str, preview: Preview, line: int, column: str = "år") -> int | None:
     text = (raw or "").strip()
-    if not (text.isdigit() and len(text) == 4 and 1950 <= int(text) <= 2100):
+    if not (text.isdecimal() and len(text) == 4 and 1950 <= int(text) <= 2100):
         preview.error(line, f"{column} ska vara ett årtal som 2024, inte {raw!r}.")
         return None
     return int(text)

@@ -17,9 +17,6 @@ Names:
 
 from __future__ import annotations
 
-import csv
-import io
-
 from forebygg.geo.domain.names import normalise_name, resolve_kommun
 from forebygg.stats.importers import bra_kommun
 from forebygg.stats.importers.base import (
@@ -27,6 +24,7 @@ from forebygg.stats.importers.base import (
     Row,
     SourceSpec,
     checksum_of,
+    csv_reader,
     decode_text,
     parse_count,
     parse_number,
@@ -115,7 +113,7 @@ def parse(data: bytes, *, file_name: str) -> Preview:
         return preview
     preview.source = source_for(year)
     preview.indicators = indicator_specs()
-    reader = csv.reader(io.StringIO(text), delimiter=";")
+    reader = csv_reader(text, preview, delimiter=";")
     unknown: list[tuple[int, str]] = []
     missing: list[int] = []
     first = True

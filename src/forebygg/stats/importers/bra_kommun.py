@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from forebygg.geo.domain.names import resolve_kommun
 from forebygg.stats.importers.base import (
     IndicatorSpec,
@@ -12,6 +9,7 @@ from forebygg.stats.importers.base import (
     Row,
     SourceSpec,
     checksum_of,
+    csv_dict_reader,
     decode_text,
     parse_count,
     parse_year,
@@ -96,7 +94,7 @@ def parse(data: bytes, *, file_name: str) -> Preview:
     text = decode_text(data, preview)
     if text is None:
         return preview
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv_dict_reader(text, preview)
     missing = [column for column in COLUMNS if column not in (reader.fieldnames or [])]
     if missing:
         preview.error(

@@ -15,8 +15,6 @@ stored with suppressed=True and are never shown as numbers.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable
 from pathlib import PurePath
@@ -31,6 +29,7 @@ from forebygg.stats.importers.base import (
     Row,
     SourceSpec,
     checksum_of,
+    csv_reader,
     data_records,
     decode_text,
     parse_number,
@@ -212,7 +211,7 @@ def parse(data: bytes, *, file_name: str) -> Preview:
     text = decode_text(data, preview)
     if text is None:
         return preview
-    reader = csv.reader(io.StringIO(text), delimiter=";")
+    reader = csv_reader(text, preview, delimiter=";")
     header = next(reader, None)
     if not header:
         preview.error(None, "Filen är tom.")

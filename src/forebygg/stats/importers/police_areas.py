@@ -18,8 +18,6 @@ list adds new rows beside the old ones. Parsed areas are in preview.extra["areas
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,6 +32,7 @@ from forebygg.stats.importers.base import (
     Preview,
     SourceSpec,
     checksum_of,
+    csv_dict_reader,
     decode_text,
     load_json,
     parse_year,
@@ -157,7 +156,7 @@ def _svg(geometry, where: str, preview: Preview) -> str | None:
 def _parse_csv(text: str, file_year, kommuner: set[str], preview: Preview) -> list:
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    reader = csv_dict_reader(text, preview, delimiter=delimiter)
     fields = [field.strip() for field in reader.fieldnames or []]
     if any(column not in fields for column in CSV_COLUMNS):
         header_error(preview, fields, [*CSV_COLUMNS, "(since)", "(ort)"], delimiter)

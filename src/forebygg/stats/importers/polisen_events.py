@@ -16,8 +16,6 @@ with a warning, not stored as preliminary: a partial month would look like a rea
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import replace
 
@@ -28,6 +26,7 @@ from forebygg.stats.importers.base import (
     Row,
     SourceSpec,
     checksum_of,
+    csv_dict_reader,
     decode_text,
     parse_count,
 )
@@ -83,7 +82,7 @@ def parse(data: bytes, *, file_name: str) -> Preview:
     text = decode_text(data, preview)
     if text is None:
         return preview
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv_dict_reader(text, preview)
     fields = reader.fieldnames or []
     place_column = "county_code" if "county_code" in fields else "municipality_code"
     expected = [place_column if c == "municipality_code" else c for c in COLUMNS]

@@ -17,8 +17,6 @@ value ('..' or null) is simply absent: never zero, never interpolated.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 from types import SimpleNamespace
@@ -30,6 +28,7 @@ from forebygg.stats.importers.base import (
     Row,
     SourceSpec,
     checksum_of,
+    csv_reader,
     data_records,
     decode_text,
     load_json,
@@ -94,7 +93,7 @@ def parse_csv(data: bytes, *, file_name: str) -> Preview:
     delimiter = max(",;\t", key=first_line.count)
     if first_line.count(delimiter) == 0:
         delimiter = ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv_reader(text, preview, delimiter=delimiter)
     header = [cell.strip() for cell in next(reader, [])]
     layout = _csv_layout(header)
     if layout is None:

@@ -23,9 +23,7 @@ under its parent ("person.misshandel-inkl-grov"), with the parent recorded.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -38,6 +36,7 @@ from forebygg.stats.importers.base import (
     Row,
     SourceSpec,
     checksum_of,
+    csv_reader,
     data_records,
     decode_text,
     parse_count,
@@ -125,7 +124,7 @@ def parse(data: bytes, *, file_name: str) -> Preview:
     text = decode_text(data, preview)
     if text is None:
         return preview
-    reader = csv.reader(io.StringIO(text), delimiter="\t")
+    reader = csv_reader(text, preview, delimiter="\t")
     header = next(reader, None)
     if not header:
         preview.error(None, "Filen är tom.")
