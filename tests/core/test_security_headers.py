@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from forebygg.lagesbild.domain import publish_lagesbild
 from tests.backoffice.test_personas import client_for
 from tests.personas import PASSWORD
 from tests.plans.conftest import build_chain
@@ -108,8 +109,9 @@ def assert_strict_policy(policy: str) -> None:
 
 @pytest.fixture
 def full_pages(personas, crime_statistics):
-    """A decided lägesbild and a plan for kommun A, so their pages render in full."""
-    build_chain(personas)
+    """A published lägesbild and a plan for kommun A, so their pages render in full."""
+    chain = build_chain(personas)
+    publish_lagesbild(chain.plan.lagesbild, by=personas.coordinator_a)
     return personas
 
 

@@ -171,3 +171,14 @@ def test_the_contact_is_the_published_coordination_function(client, personas, ba
 def test_the_method_page_links_its_published_experiences(client, bank):
     html = client.get(method_url("gvi-sluta-skjut")).content.decode()
     assert reverse("public:experience", kwargs={"pk": bank.malmo_gvi.pk}) in html
+
+
+@pytest.mark.parametrize(
+    ("page", "budget"),
+    [(METHODS, 4), (method_url("gvi-sluta-skjut"), 6), (EXPERIENCES, 5)],
+)
+def test_each_page_needs_a_fixed_number_of_queries(
+    client, bank, page, budget, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(budget):
+        assert client.get(page).status_code == 200

@@ -89,10 +89,10 @@ class Preview:
         return not self.errors and bool(self.rows or self.extra)
 
     def error(self, line: int | None, message: str) -> None:
-        self.errors.append(f"Rad {line}: {message}" if line else message)
+        self.errors.append(_printable(f"Rad {line}: {message}" if line else message))
 
     def warn(self, line: int | None, message: str) -> None:
-        self.warnings.append(f"Rad {line}: {message}" if line else message)
+        self.warnings.append(_printable(f"Rad {line}: {message}" if line else message))
 
     def check_duplicates(self) -> None:
         seen: dict[tuple, int] = {}
@@ -117,6 +117,12 @@ class Preview:
             "errors": len(self.errors),
             "warnings": len(self.warnings),
         }
+
+
+def _printable(message: str) -> str:
+    """A message that can be shown on a web page: half a surrogate pair (from a JSON escape
+    such as \\ud800 quoted in the message) is written out as its escape."""
+    return message.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def checksum_of(data: bytes) -> str:
@@ -208,6 +214,18 @@ def data_records(reader, header: list[str], preview: Preview, separator_hint: st
 
 
 INVALID_JSON = object()
+
+
+def shown(value) -> str:
+    """A value from a file, for a message: text in quotes, anything else as JSON writes it
+    (null, true, [1, 2]), never Python's None or True."""
+    if isinstance(value, str):
+        return repr(value)
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)
+
 
 # The json module's messages, in Swedish.
 JSON_PROBLEMS = {

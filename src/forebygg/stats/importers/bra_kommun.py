@@ -103,6 +103,13 @@ def parse(data: bytes, *, file_name: str) -> Preview:
         return preview
     preview.indicators = indicator_specs()
     for line, record in enumerate(reader, start=2):
+        if None in record or None in record.values():
+            preview.error(
+                line,
+                f"raden har fel antal fält; rubrikraden har {len(reader.fieldnames)} "
+                "(avgränsa med komma ,).",
+            )
+            continue
         _parse_record(record, line, preview)
     preview.check_duplicates()
     return preview

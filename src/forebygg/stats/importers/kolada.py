@@ -25,6 +25,7 @@ from forebygg.stats.importers.base import (
     decode_text,
     load_json,
     parse_number,
+    shown,
 )
 from forebygg.stats.importers.generic import slug, warn_lines
 from forebygg.stats.models import RIKET_CODE, Direction, GeoLevel, SourceStatus, Unit
@@ -117,16 +118,16 @@ def _parse_entry(number: int, entry, lan_codes: set[str], preview: Preview, miss
         return
     kpi = str(entry.get("kpi") or "").strip()
     if not re.fullmatch(r"[A-Z]\d{5}", kpi):
-        error(f"kpi ska vara ett Kolada-id som N07403, inte {entry.get('kpi')!r}.")
+        error(f"kpi ska vara ett Kolada-id som N07403, inte {shown(entry.get('kpi'))}.")
         return
     municipality = str(entry.get("municipality") or "").strip()
     place = _place(municipality, lan_codes)
     period = str(entry.get("period") or "").strip()
     where = f"Post {number} ({kpi}, {municipality or '?'}, {period or '?'})"
     if place is None:
-        error(f"okänd kommun eller region {entry.get('municipality')!r}.")
-    if not (period.isdigit() and len(period) == 4 and 1950 <= int(period) <= 2100):
-        error(f"period ska vara ett årtal som 2024, inte {entry.get('period')!r}.")
+        error(f"okänd kommun eller region {shown(entry.get('municipality'))}.")
+    if not (period.isdecimal() and len(period) == 4 and 1950 <= int(period) <= 2100):
+        error(f"period ska vara ett årtal som 2024, inte {shown(entry.get('period'))}.")
         return
     values = entry.get("values")
     if not isinstance(values, list):
@@ -142,7 +143,8 @@ def _parse_value(value, kpi, place, year, number, where, preview: Preview, missi
         return
     gender = str(value.get("gender") or "").strip().upper()
     if gender not in GENDERS:
-        preview.error(None, f"{where}: gender ska vara T, K eller M, inte {value.get('gender')!r}.")
+        found = shown(value.get("gender"))
+        preview.error(None, f"{where}: gender ska vara T, K eller M, inte {found}.")
         return
     raw = value.get("value")
     status = str(value.get("status") or "").strip()
@@ -150,7 +152,7 @@ def _parse_value(value, kpi, place, year, number, where, preview: Preview, missi
         missing.append(f"{where[0].lower()}{where[1:]} {gender}")
         return
     if isinstance(raw, bool) or not isinstance(raw, int | float | str):
-        preview.error(None, f"{where} {gender}: value ska vara ett tal, inte {raw!r}.")
+        preview.error(None, f"{where} {gender}: value ska vara ett tal, inte {shown(raw)}.")
         return
     errors_before = len(preview.errors)
     number_value = parse_number(str(raw), preview, None, f"{where} {gender}: value")

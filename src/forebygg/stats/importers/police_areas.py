@@ -36,6 +36,7 @@ from forebygg.stats.importers.base import (
     decode_text,
     load_json,
     parse_year,
+    shown,
 )
 from forebygg.stats.importers.generic import header_error, year_in_file_name
 from forebygg.stats.importers.writing import start_batch, upsert_source
@@ -134,7 +135,9 @@ def _parse_geojson(text: str, file_year, kommuner: set[str], preview: Preview) -
         geometry = feature.get("geometry")
         svg = _svg(geometry, where, preview)
         if area is not None and svg is not None:
-            area.geometry, area.svg_path = geometry, svg
+            # Only what we use is stored: other members may hold NaN or text no database takes.
+            area.geometry = {"type": geometry["type"], "coordinates": geometry["coordinates"]}
+            area.svg_path = svg
             areas.append(area)
     return areas
 
@@ -144,13 +147,37 @@ def _svg(geometry, where: str, preview: Preview) -> str | None:
         preview.error(None, f"{where}: geometrin ska vara Polygon eller MultiPolygon.")
         return None
     try:
-        path = geometry_to_svg_path(geometry)
+        path = geometry_to_svg_path(geometry) if _in_degrees(geometry) else ""
     except (KeyError, TypeError, ValueError):
         path = ""
     if not path:
         preview.error(None, f"{where}: geometrin saknar giltiga koordinater.")
         return None
     return path
+
+
+def _in_degrees(geometry: dict) -> bool:
+    """Every position is [longitude, latitude] in degrees; the comparisons also refuse NaN,
+    infinity and numbers too large for a float."""
+
+    def position(point) -> bool:
+        return (
+            isinstance(point, list)
+            and len(point) == 2
+            and not any(isinstance(number, bool) for number in point)
+            and all(isinstance(number, int | float) for number in point)
+            and -180 <= point[0] <= 180
+            and -90 <= point[1] <= 90
+        )
+
+    polygons = geometry.get("coordinates")
+    if geometry["type"] == "Polygon":
+        polygons = [polygons]
+    return isinstance(polygons, list) and all(
+        isinstance(polygon, list)
+        and all(isinstance(ring, list) and all(map(position, ring)) for ring in polygon)
+        for polygon in polygons
+    )
 
 
 def _parse_csv(text: str, file_year, kommuner: set[str], preview: Preview) -> list:
@@ -192,7 +219,7 @@ def _area(props: dict, file_year, kommuner: set[str], where: str, preview: Previ
     kind = CLASSES.get(str(props.get("class") or props.get("kategori") or "").strip().casefold())
     if kind is None:
         error(
-            f"class ska vara utsatt, risk eller sarskilt, inte {props.get('class')!r}.",
+            f"class ska vara utsatt, risk eller sarskilt, inte {shown(props.get('class'))}.",
         )
     kommun = str(props.get("kommun_code") or "").strip()
     if kommun not in kommuner:
@@ -213,6 +240,9 @@ def _area(props: dict, file_year, kommuner: set[str], where: str, preview: Previ
             error(f"since ska vara ett datum som 2025-12-01, inte {raw_since!r}.")
     label = str(props.get("ort") or "").strip()
     method = str(props.get("kommun_method") or "").strip() or "angiven i filen"
+    for column, text in (("name", name), ("ort", label), ("kommun_method", method)):
+        if not _storable(text):
+            error(f"{column} innehåller ett tecken som inte är giltig text (till exempel NUL).")
     if len(preview.errors) > errors_before or list_year is None:
         return None
     return ParsedArea(
@@ -227,6 +257,16 @@ def _area(props: dict, file_year, kommuner: set[str], where: str, preview: Previ
         geometry=None,
         svg_path="",
     )
+
+
+def _storable(text: str) -> bool:
+    """No NUL (PostgreSQL refuses it) and no half of a surrogate pair (a JSON escape such
+    as \\ud800, which cannot be written as UTF-8)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text
 
 
 # ---------------------------------------------------------------- writing

@@ -34,6 +34,7 @@ from forebygg.stats.importers.base import (
     load_json,
     parse_count,
     parse_year,
+    shown,
 )
 from forebygg.stats.importers.generic import RegionResolver, header_error, warn_lines
 from forebygg.stats.models import Direction, SourceStatus, Unit
@@ -41,6 +42,7 @@ from forebygg.stats.models import Direction, SourceStatus, Unit
 INDICATOR = "scb.folkmangd"
 CONTENTS_CODE = "BE0101N1"
 MISSING = ("..", ".", "-", "–", "")
+MAX_POPULATION = 1e12
 
 SOURCE = SourceSpec(
     key="scb-be0101-folkmangd",
@@ -215,9 +217,9 @@ def parse_jsonstat(data: bytes, *, file_name: str) -> Preview:
             missing.append(f"{region} {time}")
             continue
         if isinstance(value, bool) or not isinstance(value, int | float):
-            preview.error(None, f"{where}: ska vara ett tal, inte {value!r}.")
+            preview.error(None, f"{where}: ska vara ett tal, inte {shown(value)}.")
             continue
-        if value < 0 or not float(value).is_integer():
+        if not 0 <= value <= MAX_POPULATION or not float(value).is_integer():
             preview.error(None, f"{where}: folkmängd ska vara ett heltal ≥ 0, inte {value!r}.")
             continue
         row = Row(flat + 1, INDICATOR, *places[region], years[time], float(value))
@@ -225,6 +227,19 @@ def parse_jsonstat(data: bytes, *, file_name: str) -> Preview:
     warn_lines(preview, "Folkmängd saknas (null) och lämnas tom för", missing)
     preview.check_duplicates()
     return preview
+
+
+def _object(value) -> dict:
+    """A JSON object, or an empty one for anything else (a list, a number, null)."""
+    return value if isinstance(value, dict) else {}
+
+
+def _category(dimension: dict, dim: str) -> dict:
+    return _object(_object(dimension.get(dim)).get("category"))
+
+
+def _count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _cube(dataset: dict, preview: Preview):
@@ -237,16 +252,23 @@ def _cube(dataset: dict, preview: Preview):
     ):
         preview.error(None, "JSON-stat: id och size ska vara listor av samma längd.")
         return None
+    if not all(isinstance(dim, str) for dim in ids) or not all(map(_count, sizes)):
+        preview.error(None, "JSON-stat: id ska vara dimensionernas namn och size heltal ≥ 0.")
+        return None
     categories: dict[str, list[str]] = {}
     for dim, size in zip(ids, sizes, strict=True):
-        index = (dimension.get(dim) or {}).get("category", {}).get("index")
-        if isinstance(index, dict):
+        category = _category(dimension, dim)
+        index = category.get("index")
+        if isinstance(index, dict) and all(map(_count, index.values())):
             codes = [code for code, _pos in sorted(index.items(), key=lambda item: item[1])]
         elif isinstance(index, list):
             codes = list(index)
         else:
-            labels = (dimension.get(dim) or {}).get("category", {}).get("label", {})
+            labels = category.get("label")
             codes = list(labels) if isinstance(labels, dict) else []
+        if not all(isinstance(code, str) for code in codes):
+            preview.error(None, f"JSON-stat: koderna i dimensionen {dim} ska vara text.")
+            return None
         if len(codes) != size:
             preview.error(
                 None, f"JSON-stat: dimensionen {dim} har {len(codes)} koder, size {size}."
@@ -269,10 +291,11 @@ def _cube(dataset: dict, preview: Preview):
 
 
 def _roles(dataset: dict, ids: list[str], preview: Preview):
-    role = dataset.get("role") or {}
+    role = _object(dataset.get("role"))
 
     def find(role_name: str, names: tuple[str, ...]) -> str | None:
-        listed = [dim for dim in role.get(role_name, []) if dim in ids]
+        dims = role.get(role_name)
+        listed = [dim for dim in dims if dim in ids] if isinstance(dims, list) else []
         if listed:
             return listed[0]
         return next((dim for dim in ids if dim.casefold() in names), None)
@@ -296,7 +319,7 @@ def _pick_contents(codes: list[str], dataset: dict, dim: str, preview: Preview) 
         return codes[0]
     if CONTENTS_CODE in codes:
         return CONTENTS_CODE
-    labels = dataset["dimension"][dim].get("category", {}).get("label", {})
+    labels = _object(_category(dataset["dimension"], dim).get("label"))
     matches = [code for code in codes if "folkmängd" in str(labels.get(code, "")).casefold()]
     if len(matches) == 1:
         return matches[0]
@@ -309,7 +332,7 @@ def _cells(values, total: int):
         yield from enumerate(values)
         return
     for key, value in values.items():
-        if str(key).isdigit() and int(key) < total:
+        if str(key).isdecimal() and int(key) < total:
             yield int(key), value
 
 

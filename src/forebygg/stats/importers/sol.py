@@ -191,7 +191,7 @@ def _parent(cells: dict, name: str, line: int, stack: list, preview: Preview):
         return None
     if "level" in cells:
         raw = cells["level"].strip()
-        if not raw.isdigit():
+        if not raw.isdecimal():
             preview.error(line, f"Nivå ska vara ett heltal (1 = översta nivån), inte {raw!r}.")
             return False
         depth = int(raw)
