@@ -44,9 +44,9 @@ from tests.stats.importers.test_fuzz import (
     rolled_back,
 )
 
-CSV_EXAMPLES = 300
-XLSX_EXAMPLES = 80
-TEXT_EXAMPLES = 50
+CSV_EXAMPLES = 200
+XLSX_EXAMPLES = 60
+TEXT_EXAMPLES = 80
 EXPORT_EXAMPLES = 300
 
 SHEET_NAMES = ["åtgärder.csv"] * 8 + ["åtgärder.xlsx", "ÅTGÄRDER.CSV", "plan.pdf", "", "csv"]
@@ -175,9 +175,11 @@ def xlsx_sheets(draw, table: list[list]) -> tuple[bytes, str]:
             del row[place]
         else:
             row.append(draw(xlsx_cells))
+    # The workbook holds the time it was saved, so it is cut at a share of its length.
+    cut = draw(st.sampled_from([None] * 9 + [0.0, 0.1, 0.5, 0.99]))
     content = xlsx_bytes(table)
-    if draw(st.integers(0, 9)) == 0:
-        content = draw(damaged(content))
+    if cut is not None:
+        content = content[: int(len(content) * cut)]
     return content, draw(st.sampled_from(XLSX_NAMES))
 
 
@@ -230,19 +232,16 @@ TEXT_COLUMNS = {
 }
 
 
-@pytest.mark.parametrize("field", TEXT_COLUMNS)
-def test_text_is_kept_and_exported_with_formulas_escaped(plan, personas, field):
+def test_text_is_kept_and_exported_with_formulas_escaped(plan, personas):
     """Any text written in the sheet as the export writes it is stored exactly, exported with
     a leading apostrophe before =, +, -, @, tab and CR, and reads back unchanged."""
-    header = TEXT_COLUMNS[field]
     table = csv_table(write_csv(filter_measures(plan)))
-    column = table[0].index(header)
-    limit = Measure._meta.get_field(field).max_length
     before = state_of(plan)
 
     @fuzz_settings(TEXT_EXAMPLES)
-    @given(texts, st.booleans())
-    def each_text(text, as_excel):
+    @given(st.sampled_from(list(TEXT_COLUMNS)), texts, st.booleans())
+    def each_text(field, text, as_excel):
+        column = table[0].index(TEXT_COLUMNS[field])
         rows = [list(row) for row in table]
         rows[2][column] = escape_formula(text)
         if as_excel and in_xml(text):
@@ -253,21 +252,28 @@ def test_text_is_kept_and_exported_with_formulas_escaped(plan, personas, field):
             content, file_name = buffer.getvalue().encode("utf-8-sig"), "åtgärder.csv"
         preview = preview_sheet(plan, filename=file_name, content=content)
         assert_swedish(preview.errors)
-        if (field in ("title", "district") and not text) or (limit and len(text) > limit):
+        limit = Measure._meta.get_field(field).max_length
+        if (
+            (field in ("title", "district") and not text)
+            or (limit and len(text) > limit)
+            or not in_xml(text)
+        ):
             assert preview.errors
             return
         assert preview.errors == []
         with rolled_back():
             apply_sheet(plan, filename=file_name, content=content, by=personas.coordinator_a)
-            measure = Measure.objects.get(plan=plan, key="Å2")
-            assert getattr(measure, field) == text
+            assert getattr(Measure.objects.get(plan=plan, key="Å2"), field) == text
             shown = text.replace("\r\n", "\n").replace("\r", "\n")
-            exported = csv_table(write_csv(filter_measures(plan)))[2][column]
-            assert exported == escape_formula(shown)
-            excel = openpyxl.load_workbook(io.BytesIO(write_xlsx(filter_measures(plan)))).active
-            cell = excel.cell(row=3, column=column + 1)
-            assert (cell.value or "", cell.data_type) == (escape_formula(shown), "s")
-            assert_exports_read_back_unchanged(plan)
+            exported_csv = write_csv(filter_measures(plan))
+            assert csv_table(exported_csv)[2][column] == escape_formula(shown)
+            exported_xlsx = write_xlsx(filter_measures(plan))
+            cell = openpyxl.load_workbook(io.BytesIO(exported_xlsx)).active.cell(3, column + 1)
+            assert (cell.value or "") == escape_formula(shown)
+            assert cell.data_type == "s" or not shown
+            for name, export in [("åtgärder.csv", exported_csv), ("åtgärder.xlsx", exported_xlsx)]:
+                again = preview_sheet(plan, filename=name, content=export)
+                assert (again.errors, again.changes) == ([], []), name
 
     each_text()
     assert state_of(plan) == before

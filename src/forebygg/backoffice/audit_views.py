@@ -32,12 +32,11 @@ class ChangeFilterForm(forms.Form):
 
     def filters(self) -> dict:
         """The valid filters; an unknown value filters nothing rather than failing the page."""
-        if not self.is_valid():
-            return {}
-        chosen_type = self.types.get(self.cleaned_data["typ"])
+        self.is_valid()
+        chosen_type = self.types.get(self.cleaned_data.get("typ", ""))
         return {
             "model": chosen_type.model if chosen_type else None,
-            "user": self.authors.get(self.cleaned_data["vem"]),
+            "user": self.authors.get(self.cleaned_data.get("vem", "")),
         }
 
 

@@ -177,7 +177,9 @@ def _combined(sums: list[TableSum]) -> str:
     return digest.hexdigest()
 
 
-def _sum_table(model, using: str, sink: Callable[[bytes], object] | None = None) -> TableSum:
+def _sum_table(
+    model: type[models.Model], using: str, sink: Callable[[bytes], object] | None = None
+) -> TableSum:
     digest, rows = hashlib.sha256(), -1  # the header line is not a row
     for line in _table_lines(model, using):
         digest.update(line)
@@ -188,7 +190,7 @@ def _sum_table(model, using: str, sink: Callable[[bytes], object] | None = None)
 
 
 @contextmanager
-def _snapshot(using: str):
+def _snapshot(using: str) -> Iterator[None]:
     """One consistent view of every table while they are read one after the other."""
     connection = connections[using]
     outermost = not connection.in_atomic_block
@@ -289,7 +291,7 @@ def _damaged(path: Path, detail: str = "") -> BackupRejected:
 
 
 @contextmanager
-def _open_backup(path: Path):
+def _open_backup(path: Path) -> Iterator[tuple[zipfile.ZipFile, dict]]:
     """The archive and its manifest; any unreadable part is reported as a damaged file."""
     if not path.is_file():
         raise BackupRejected(f"Filen {path} finns inte. Inget har ändrats.")
@@ -300,7 +302,7 @@ def _open_backup(path: Path):
                 raise _damaged(path, "innehållsförteckningen saknas eller är fel")
             yield archive, manifest
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, TypeError, ValueError) as error:
-        raise _damaged(path, str(error)) from error
+        raise _damaged(path, f"teknisk orsak: {error}") from error
 
 
 def _check_manifest(path: Path, manifest: dict, using: str) -> None:
@@ -407,9 +409,10 @@ def _replace_content(path: Path, manifest: dict, using: str, progress: Progress)
     by_table = {model._meta.db_table: model for model in restored}
     with transaction.atomic(using=using), _open_backup(path) as (archive, _manifest):
         progress("Tömmer databasen …")
-        # PostgreSQL cannot truncate a table with deferred foreign-key checks pending in
-        # this transaction (only when called inside a larger one, as in tests): run them now.
-        connection.check_constraints()
+        if connection.vendor == "postgresql":
+            # TRUNCATE refuses tables with deferred foreign-key checks pending in this
+            # transaction (only inside a larger one, as in tests): run those checks now.
+            connection.check_constraints()
         tables = [*by_table, *sorted(EXCLUDED_TABLES)]
         with connection.cursor() as cursor:
             for statement in connection.ops.sql_flush(no_style(), tables, reset_sequences=True):

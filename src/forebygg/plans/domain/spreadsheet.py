@@ -483,6 +483,8 @@ class _SheetReader:
         limit = Measure._meta.get_field(name).max_length
         if limit and len(value) > limit:
             self.error(line, f"{HEADERS[name]} får vara högst {limit} tecken.")
+        if ILLEGAL_CHARACTERS_RE.search(value):  # the Excel export could not hold it
+            self.error(line, f"{HEADERS[name]} innehåller ett styrtecken (t.ex. NUL); ta bort det.")
         return value
 
     def choice(self, line: int, name: str, value: str) -> str | None:
