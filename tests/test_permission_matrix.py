@@ -93,6 +93,18 @@ def test_every_url_pattern_has_a_policy():
     assert stale == [], f"Policy entries for URLs that no longer exist: {stale}"
 
 
+# Bodies that pass the form, so that the refusal comes from the permission check.
+POST_BODIES = {
+    "backoffice:status_report": {
+        "state": "pagaende",
+        "share_done": "50",
+        "reported_on": "2027-02-01",
+        "narrative": "Kapad",
+    },
+    "backoffice:problem_create": {"title": "Kapat problem"},
+}
+
+
 # --- kommun A's objects in every state ------------------------------------------------------
 
 
@@ -319,11 +331,8 @@ def _admin_history_id(route: Route):
 
 def cells_of(route: Route, world: World) -> dict[str, dict]:
     """The kwargs for each state of kommun A's object the route is requested with."""
-    if route.name in world.kwargs:
-        states = world.kwargs[route.name]
-    else:
-        states = {NO_STATE: {}}
     cells = {}
+    states = world.kwargs.get(route.name, {NO_STATE: {}})
     for state, given in states.items():
         kwargs = dict(given)
         for converter in route.converters - set(kwargs):
@@ -443,18 +452,6 @@ def checksum() -> dict[str, int]:
             cursor.execute(f'SELECT COUNT(*) FROM "{table}"')  # noqa: S608 (names from the DB)
             counts[table] = cursor.fetchone()[0]
     return counts
-
-
-# Bodies that pass the form, so that the refusal comes from the permission check.
-POST_BODIES = {
-    "backoffice:status_report": {
-        "state": "pagaende",
-        "share_done": "50",
-        "reported_on": "2027-02-01",
-        "narrative": "Kapad",
-    },
-    "backoffice:problem_create": {"title": "Kapat problem"},
-}
 
 
 def refused(rule: Rule, persona: str) -> str:

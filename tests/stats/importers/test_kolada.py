@@ -105,7 +105,7 @@ def test_more_pages_are_warned_about(db):
             response(entry(municipality="Jönköping")).decode().encode("latin-1"),
             NOT_UTF8,
         ),
-        (b'{"values": [\n  {"kpi": }\n]}', "Rad 2: filen är inte giltig JSON (Expecting value)."),
+        (b'{"values": [\n  {"kpi": }\n]}', "Rad 2: filen är inte giltig JSON (ett värde saknas)."),
     ],
     ids=[
         "unknown",

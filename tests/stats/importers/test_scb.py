@@ -185,7 +185,7 @@ def test_latin1_csv_is_rejected(db):
             "Filen är inte ett JSON-stat 2.0-dataset (id, size, dimension och value saknas). "
             "Hämta tabellen med outputFormat=json-stat2.",
         ),
-        (b'{"id": [1,\n', "Rad 2: filen är inte giltig JSON (Expecting value)."),
+        (b'{"id": [1,\n', "Rad 2: filen är inte giltig JSON (ett värde saknas)."),
     ],
     ids=["negative", "text", "size", "dimension", "not-jsonstat", "broken"],
 )

@@ -435,34 +435,48 @@ def _replace_content(path: Path, manifest: dict, using: str, progress: Progress)
 
 
 def _load_table(model: type[models.Model], rows: Iterator[list], using: str) -> None:
-    """Insert the rows as they are (no save(), no signals, no history), many per statement."""
+    """Insert the rows as they are: no save(), no signals, no new history rows."""
     connection = connections[using]
     fields = model._meta.concrete_fields
     converters = [_from_canonical(field) for field in fields]
-    quote = connection.ops.quote_name
-    # Table and column names come from the models, quoted; the values are parameters.
-    prefix = "INSERT INTO {} ({}) VALUES ".format(  # noqa: S608
-        quote(model._meta.db_table), ", ".join(quote(field.column) for field in fields)
+    prepared = (
+        [
+            field.get_db_prep_save(None if value is None else convert(value), connection)
+            for field, convert, value in zip(fields, converters, row, strict=True)
+        ]
+        for row in rows
     )
-    placeholders = "({})".format(", ".join(["%s"] * len(fields)))
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    columns = ", ".join(quote(field.column) for field in fields)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY is several times faster than INSERT for large tables.
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in prepared:
+                    copy.write_row(row)
+        else:
+            _insert_many(cursor, table, columns, len(fields), prepared, connection)
+
+
+def _insert_many(cursor, table: str, columns: str, width: int, rows: Iterator, connection):
+    """Multi-row INSERT statements, as many rows each as the database takes parameters."""
     max_params = connection.features.max_query_params or 65535
-    per_statement = max(1, min(INSERT_BATCH, max_params // len(fields)))
+    per_statement = max(1, min(INSERT_BATCH, max_params // width))
+    # Table and column names come from the models, quoted; the values are parameters.
+    prefix = f"INSERT INTO {table} ({columns}) VALUES "  # noqa: S608
+    placeholders = "({})".format(", ".join(["%s"] * width))
 
     def insert(batch: list[list]) -> None:
-        sql = prefix + ", ".join([placeholders] * len(batch))
-        cursor.execute(sql, [value for row in batch for value in row])
+        cursor.execute(
+            prefix + ", ".join([placeholders] * len(batch)), [v for r in batch for v in r]
+        )
 
     batch: list[list] = []
-    with connection.cursor() as cursor:
-        for row in rows:
-            batch.append(
-                [
-                    field.get_db_prep_save(None if value is None else convert(value), connection)
-                    for field, convert, value in zip(fields, converters, row, strict=True)
-                ]
-            )
-            if len(batch) == per_statement:
-                insert(batch)
-                batch = []
-        if batch:
+    for row in rows:
+        batch.append(row)
+        if len(batch) == per_statement:
             insert(batch)
+            batch = []
+    if batch:
+        insert(batch)
