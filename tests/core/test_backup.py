@@ -7,10 +7,13 @@ import zipfile
 from datetime import date
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test import Client
+from django.urls import reverse
 
 from forebygg.core.domain.backup import (
     BackupRejected,
@@ -32,7 +35,7 @@ PDF = b"%PDF-1.7\n" + bytes(range(256)) + "åäö".encode()
 
 @pytest.fixture
 def content(personas):
-    """The personas plus an agreement with a binary document and a note changed twice."""
+    """The personas, an agreement with a binary document, an edited note, a failed login."""
     by = personas.coordinator_a
     document = store_document(personas.kommun_a, name="avtal.pdf", data=PDF, by=by)
     save_agreement(
@@ -54,6 +57,7 @@ def content(personas):
         visibility=Visibility.DRAFT,
         shared_with=[personas.police_a],
     )
+    Client().post(reverse("accounts:login"), {"username": "alice", "password": "fel"})
     return personas
 
 
@@ -102,6 +106,7 @@ def test_a_restored_database_has_identical_content_and_row_counts(backup):
     assert bytes(Document.objects.get().data) == PDF
     assert Note.history.filter(title="Ändrad rubrik").count() == 1
     assert Agreement.objects.get().parties.count() == 2
+    assert AccessAttempt.objects.get().ip_address == "127.0.0.1"
 
 
 @pytest.mark.django_db

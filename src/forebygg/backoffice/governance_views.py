@@ -18,7 +18,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from forebygg.backoffice import governance_forms as forms
-from forebygg.backoffice.views import form_errors, show_errors, workspace_kommun_or_404
+from forebygg.backoffice.views import (
+    coordinator_kommun_or_404,
+    form_errors,
+    show_errors,
+    workspace_kommun_or_404,
+)
 from forebygg.core.views import attachment
 from forebygg.governance.domain import actors as actor_domain
 from forebygg.governance.domain import agreements as agreement_domain
@@ -59,13 +64,6 @@ def _staff_kommun(request, code):
     return kommun
 
 
-def _coordinator_kommun(request, code):
-    kommun = workspace_kommun_or_404(request, code)
-    if not can_edit_kommun(request.user, kommun):
-        raise Http404(NOT_FOUND)
-    return kommun
-
-
 def _apply(request, form, action, success: str) -> bool:
     """Validate the form, run one domain call, and report the outcome as messages."""
     if not form.is_valid():
@@ -86,7 +84,7 @@ def _kommun_action(form_factory, action, success: str, page: str):
     @login_required
     @require_POST
     def view(request, code):
-        kommun = _coordinator_kommun(request, code)
+        kommun = coordinator_kommun_or_404(request, code)
         form = form_factory(request, kommun)
         _apply(request, form, lambda data: action(kommun, data, request.user), success)
         return redirect(f"backoffice:{page}", code=code)
@@ -140,7 +138,7 @@ actor_register = _kommun_action(
 @login_required
 @require_POST
 def actor_contribution(request, code, organisation_id):
-    kommun = _coordinator_kommun(request, code)
+    kommun = coordinator_kommun_or_404(request, code)
     try:
         partnership = Partnership.objects.get(kommun=kommun, organisation_id=organisation_id)
     except Partnership.DoesNotExist:
@@ -203,7 +201,7 @@ def agreements(request, code):
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreement_edit(request, code, pk=None):
-    kommun = _coordinator_kommun(request, code)
+    kommun = coordinator_kommun_or_404(request, code)
     agreement = _agreement(request, kommun, pk, for_edit=True) if pk else None
     initial = {}
     if agreement:
@@ -268,7 +266,7 @@ def agreement_detail(request, code, pk):
 @login_required
 @require_POST
 def agreement_publish(request, code, pk):
-    kommun = _coordinator_kommun(request, code)
+    kommun = coordinator_kommun_or_404(request, code)
     agreement = _agreement(request, kommun, pk, for_edit=True)
     published = request.POST.get("published") == "1"
     try:
@@ -282,7 +280,7 @@ def agreement_publish(request, code, pk):
 @login_required
 @require_POST
 def promise_add(request, code, pk):
-    kommun = _coordinator_kommun(request, code)
+    kommun = coordinator_kommun_or_404(request, code)
     agreement = _agreement(request, kommun, pk, for_edit=True)
     _apply(
         request,
@@ -296,7 +294,7 @@ def promise_add(request, code, pk):
 @login_required
 @require_POST
 def promise_follow_up(request, code, pk, promise_pk):
-    kommun = _coordinator_kommun(request, code)
+    kommun = coordinator_kommun_or_404(request, code)
     agreement = _agreement(request, kommun, pk, for_edit=True)
     try:
         promise = agreement.promises.get(pk=promise_pk)
@@ -381,7 +379,7 @@ def _council_action(form_factory, action, success: str):
     @login_required
     @require_POST
     def view(request, code):
-        kommun = _coordinator_kommun(request, code)
+        kommun = coordinator_kommun_or_404(request, code)
         found = _council(request, kommun, for_edit=True)
         form = form_factory(request.POST, kommun=kommun, council=found)
         _apply(request, form, lambda data: action(found, data, request.user), success)
@@ -410,7 +408,7 @@ meeting_add = _council_action(
 @login_required
 @require_POST
 def member_leave(request, code, pk):
-    kommun = _coordinator_kommun(request, code)
+    kommun = coordinator_kommun_or_404(request, code)
     found = _council(request, kommun, for_edit=True)
     try:
         member = found.members.get(pk=pk, left_on__isnull=True)
@@ -458,7 +456,7 @@ def _meeting_action(form_factory, action, success: str):
     @login_required
     @require_POST
     def view(request, code, pk, **extra):
-        kommun = _coordinator_kommun(request, code)
+        kommun = coordinator_kommun_or_404(request, code)
         meeting = _meeting(request, kommun, pk, for_edit=True)
         form = form_factory(request.POST, kommun=kommun, meeting=meeting)
         _apply(request, form, lambda data: action(meeting, data, request.user, **extra), success)
@@ -563,7 +561,7 @@ def coordination(request, code):
 @login_required
 @require_POST
 def coordination_publish(request, code):
-    kommun = _coordinator_kommun(request, code)
+    kommun = coordinator_kommun_or_404(request, code)
     function = coordination_domain.coordination_function_of(kommun)
     if function is None:
         raise Http404(NOT_FOUND)

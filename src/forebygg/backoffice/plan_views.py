@@ -13,7 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from forebygg.backoffice import plan_forms as forms
-from forebygg.backoffice.views import form_errors, show_errors, workspace_kommun_or_404
+from forebygg.backoffice.views import (
+    coordinator_kommun_or_404,
+    form_errors,
+    show_errors,
+    workspace_kommun_or_404,
+)
 from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment
 from forebygg.orgs.access import can_edit_kommun, get_for_user
 from forebygg.plans.domain import followup, planning, spreadsheet
@@ -81,7 +86,7 @@ def warnings_panel(request, code):
 @login_required
 @require_POST
 def create(request, code):
-    kommun = workspace_kommun_or_404(request, code)
+    kommun = coordinator_kommun_or_404(request, code)
     form = forms.PlanForm(request.POST, kommun=kommun)
     if not form.is_valid():
         form_errors(request, form)

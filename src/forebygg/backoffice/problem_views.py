@@ -8,7 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forebygg.backoffice import plan_forms as forms
-from forebygg.backoffice.views import form_errors, show_errors, workspace_kommun_or_404
+from forebygg.backoffice.views import (
+    coordinator_kommun_or_404,
+    form_errors,
+    show_errors,
+    workspace_kommun_or_404,
+)
 from forebygg.orgs.access import can_edit_kommun, get_for_user
 from forebygg.plans.domain import problems as domain
 from forebygg.plans.models import FILTER_CRITERIA, PROBLEM_CRITERIA, Criterion, Problem
@@ -39,7 +44,7 @@ def index(request, code):
 @login_required
 @require_POST
 def create(request, code):
-    kommun = workspace_kommun_or_404(request, code)
+    kommun = coordinator_kommun_or_404(request, code)
     form = forms.ProblemForm(request.POST, kommun=kommun)
     if not form.is_valid():
         form_errors(request, form)

@@ -16,7 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from forebygg.backoffice.views import show_errors, workspace_kommun_or_404
+from forebygg.backoffice.views import (
+    coordinator_kommun_or_404,
+    show_errors,
+    workspace_kommun_or_404,
+)
 from forebygg.orgs.access import can_edit_kommun, get_for_user
 from forebygg.reporting.domain import transitions
 from forebygg.reporting.domain import yearly as yearly_domain
@@ -61,9 +65,7 @@ def yearly_reports(request, code):
 @login_required
 @require_POST
 def yearly_report_draft(request, code):
-    kommun = workspace_kommun_or_404(request, code)
-    if not can_edit_kommun(request.user, kommun):
-        raise Http404(_("Sidan finns inte eller så saknar du behörighet."))
+    kommun = coordinator_kommun_or_404(request, code)
     try:
         year = int(request.POST.get("year", ""))
     except ValueError:

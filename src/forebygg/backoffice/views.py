@@ -31,6 +31,14 @@ def workspace_kommun_or_404(request, code) -> Kommun:
     return kommun
 
 
+def coordinator_kommun_or_404(request, code) -> Kommun:
+    """The kommun, if the user is its coordinator; anyone else gets a 404, never a 403."""
+    kommun = workspace_kommun_or_404(request, code)
+    if not can_edit_kommun(request.user, kommun):
+        raise Http404(_("Sidan finns inte eller så saknar du behörighet."))
+    return kommun
+
+
 def show_errors(request, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
