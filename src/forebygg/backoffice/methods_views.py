@@ -10,13 +10,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from forebygg.backoffice.methods_forms import ExperienceForm
-from forebygg.backoffice.views import show_errors, workspace_kommun_or_404
+from forebygg.backoffice.views import (
+    coordinator_kommun_or_404,
+    show_errors,
+    workspace_kommun_or_404,
+)
 from forebygg.methods.domain.experiences import (
     EXPERIENCE_FIELDS,
     experience_draft_from,
@@ -26,13 +29,6 @@ from forebygg.methods.domain.experiences import (
 from forebygg.methods.models import Experience
 from forebygg.orgs.access import can_edit_kommun, get_for_user
 from forebygg.plans.models import Measure
-
-
-def _coordinator_kommun(request, code):
-    kommun = workspace_kommun_or_404(request, code)
-    if not can_edit_kommun(request.user, kommun):
-        raise Http404(_("Sidan finns inte eller så saknar du behörighet."))
-    return kommun
 
 
 def _experience(request, kommun, pk, *, for_edit=False) -> Experience:
@@ -77,7 +73,7 @@ def _initial(request, kommun, experience: Experience | None) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def experience_edit(request, code, pk=None):
-    kommun = _coordinator_kommun(request, code)
+    kommun = coordinator_kommun_or_404(request, code)
     experience = _experience(request, kommun, pk, for_edit=True) if pk else None
     form = ExperienceForm(
         request.POST or None,
@@ -129,7 +125,7 @@ def experience_detail(request, code, pk):
 @login_required
 @require_POST
 def experience_publish(request, code, pk):
-    kommun = _coordinator_kommun(request, code)
+    kommun = coordinator_kommun_or_404(request, code)
     experience = _experience(request, kommun, pk, for_edit=True)
     published = request.POST.get("published") == "1"
     try:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.db import connection, transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from forebygg.core.domain.csvfiles import FORMULA_STARTS, escape_formula, write_csv_table
@@ -582,18 +582,48 @@ def test_the_starting_files_are_valid(db, name):
     assert (preview.errors, preview.ok) == ([], True)
 
 
+def known_bad_files(form) -> list[tuple[bytes, str]]:
+    """Always tried first: the file in other encodings, with CR line endings, and the whole
+    files that are not files of this kind at all."""
+    text = unchanged(form).decode()
+    variants = [encoded(text, encoding) for encoding in ("utf-16", "utf-16-le", "cp1252")]
+    variants += [text.replace("\r\n", "\r").encode(), text.encode("utf-8-sig") * 2]
+    if isinstance(form, JsonFormat):
+        variants += json_leaves_replaced(form.document)
+    return [(data, form.file_name) for data in variants + WHOLE_FILES]
+
+
+def json_leaves_replaced(document) -> list[bytes]:
+    """The document with each text in turn made NUL or half a surrogate pair, and each number
+    NaN or too large for a float."""
+    documents = []
+    for index in range(len(json_slots([document]))):
+        for replacement in (0, 1):
+            changed = copy.deepcopy(document)
+            container, key = json_slots([changed])[index]
+            value = container[key]
+            if isinstance(value, str):
+                container[key] = ("\u0000", "\ud800")[replacement]
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                container[key] = (float("nan"), 10**400)[replacement]
+            else:
+                continue
+            documents.append(json.dumps(changed).encode())
+    return documents
+
+
 @pytest.mark.parametrize("name", FORMATS)
 def test_bad_files_are_refused_in_swedish_or_imported_safely(db, name):
     form = FORMATS[name]
     before = checksums()
 
-    @fuzz_settings(EXAMPLES_PER_FORMAT)
-    @given(files(form))
     def each_file(file):
         data, file_name = file
         check_file(form.kind, data, file_name)
 
-    each_file()
+    for known in known_bad_files(form):
+        each_file = example(known)(each_file)
+    fuzz_settings(EXAMPLES_PER_FORMAT)(given(files(form))(each_file))()
     assert checksums() == before
 
 

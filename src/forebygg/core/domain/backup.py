@@ -451,7 +451,7 @@ def _load_table(model: type[models.Model], rows: Iterator[list], using: str) -> 
     columns = ", ".join(quote(field.column) for field in fields)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # COPY is several times faster than INSERT for large tables.
+            # COPY (psycopg 3) is several times faster than INSERT for large tables.
             with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for row in prepared:
                     copy.write_row(row)
@@ -459,7 +459,9 @@ def _load_table(model: type[models.Model], rows: Iterator[list], using: str) -> 
             _insert_many(cursor, table, columns, len(fields), prepared, connection)
 
 
-def _insert_many(cursor, table: str, columns: str, width: int, rows: Iterator, connection):
+def _insert_many(
+    cursor, table: str, columns: str, width: int, rows: Iterator[list], connection
+) -> None:
     """Multi-row INSERT statements, as many rows each as the database takes parameters."""
     max_params = connection.features.max_query_params or 65535
     per_statement = max(1, min(INSERT_BATCH, max_params // width))
