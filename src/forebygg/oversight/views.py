@@ -24,6 +24,7 @@ from forebygg.core.domain.csvfiles import write_csv_table
 from forebygg.core.views import attachment
 from forebygg.geo.domain.svg import VIEWBOX, viewbox_around
 from forebygg.geo.models import POLICE_AREA_KINDS, Area, Lan
+from forebygg.governance.domain.compliance import Status
 from forebygg.orgs.access import access_for, can_view_county, is_national_viewer
 from forebygg.reporting.domain import overview, transitions
 from forebygg.reporting.domain import yearly as yearly_domain
@@ -98,6 +99,7 @@ def county(request, lan_code):
             "rows": rows,
             "map_rows": [(item["row"], item["map_class"]) for item in rows],
             "rule_codes": [f"R{n}" for n in range(1, 14)],
+            "status_labels": dict(Status.choices),
             "level_year": level_year,
             "areas": areas,
             "viewbox": viewbox_around([row.kommun.svg_path for row in data.rows]),

@@ -155,8 +155,8 @@ def _areas_of(kind: str) -> Callable[[KommunInputs], Assessment]:
 def assess_crime_level(kommun: KommunInputs) -> Assessment:
     rate, group_rate = _known(kommun.rate), _known(kommun.group_rate)
     if rate is None:
-        return Assessment(0.0, _("anmälda brott per 100\u00a0000 invånare: uppgift saknas"))
-    level = _("anmälda brott %(rate)s per 100\u00a0000 invånare (%(year)s)") % {
+        return Assessment(0.0, _("anmälda brott per 100 000 invånare: uppgift saknas"))
+    level = _("anmälda brott %(rate)s per 100 000 invånare (%(year)s)") % {
         "rate": format_number(rate),
         "year": kommun.crime_year,
     }
@@ -185,7 +185,7 @@ def assess_crime_trend(kommun: KommunInputs) -> Assessment:
     values = {"change": _signed_percent(change), "period": period}
     if group_change is None:
         why = _(
-            "anmälda brott per 100\u00a0000 invånare %(change)s på tre år (%(period)s), "
+            "anmälda brott per 100 000 invånare %(change)s på tre år (%(period)s), "
             "liknande kommuner: uppgift saknas"
         )
         return Assessment(0.0, why % values)
@@ -193,17 +193,17 @@ def assess_crime_trend(kommun: KommunInputs) -> Assessment:
     values |= {"group": _signed_percent(group_change), "difference": format_number(abs(difference))}
     if values["difference"] == "0":
         why = _(
-            "anmälda brott per 100\u00a0000 invånare %(change)s på tre år (%(period)s), "
+            "anmälda brott per 100 000 invånare %(change)s på tre år (%(period)s), "
             "samma som liknande kommuner (%(group)s)"
         )
     elif difference > 0:
         why = _(
-            "anmälda brott per 100\u00a0000 invånare %(change)s på tre år (%(period)s) mot "
+            "anmälda brott per 100 000 invånare %(change)s på tre år (%(period)s) mot "
             "%(group)s i liknande kommuner: %(difference)s procentenheter mer"
         )
     else:
         why = _(
-            "anmälda brott per 100\u00a0000 invånare %(change)s på tre år (%(period)s) mot "
+            "anmälda brott per 100 000 invånare %(change)s på tre år (%(period)s) mot "
             "%(group)s i liknande kommuner: %(difference)s procentenheter mindre"
         )
     return Assessment(_clamp(difference / TREND_FULL_AT), why % values)
@@ -308,7 +308,7 @@ CRITERIA = [
         gettext_lazy("Brottsnivå mot liknande kommuner"),
         1.0,
         gettext_lazy(
-            "Anmälda brott per 100\u00a0000 invånare mot SKR:s kommungrupp: 0 på eller under "
+            "Anmälda brott per 100 000 invånare mot SKR:s kommungrupp: 0 på eller under "
             "gruppens nivå, stiger jämnt till 1 vid 50 % över."
         ),
         assess_crime_level,
