@@ -38,7 +38,9 @@ def run_with(env: dict, *args: str, tmp_path) -> subprocess.CompletedProcess:
     clean = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith("FOREBYGG_") and key != "DJANGO_SETTINGS_MODULE"
+        # The browser tests allow async-unsafe ORM calls in this process; a server never would.
+        if not key.startswith("FOREBYGG_")
+        and key not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     clean.update(
         {
