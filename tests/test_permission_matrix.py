@@ -325,7 +325,10 @@ def _admin_object_id(route: Route):
 
 def _admin_history_id(route: Route):
     app, model = route.pattern.split("/")[1:3]
-    record = apps.get_model(app, model).history.filter(pk=_admin_object_id(route)).first()
+    model = apps.get_model(app, model)
+    # A history row's own key is history_id; the object's key keeps the original field name.
+    lookup = {model._meta.pk.name: _admin_object_id(route)}
+    record = model.history.filter(**lookup).first()
     return record.history_id if record else 1
 
 
