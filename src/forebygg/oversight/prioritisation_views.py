@@ -10,16 +10,16 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from forebygg.orgs.access import is_national_viewer
+from forebygg.core.views import attachment
 from forebygg.oversight.prioritisation_forms import PrioritisationForm, WeightsForm
+from forebygg.oversight.views import require_national
 from forebygg.reporting.domain.overview import REPORTED_STATES
 from forebygg.reporting.models import YearlyReport
 from forebygg.support.domain import weights as saved
@@ -32,17 +32,9 @@ from forebygg.support.domain.prioritisation import (
 )
 from forebygg.support.interfaces import table
 
-NOT_FOUND = gettext_lazy("Sidan finns inte eller så saknar du behörighet.")
 
-
-def _require_national(request) -> None:
-    if not is_national_viewer(request.user):
-        raise Http404(NOT_FOUND)
-
-
-def _report_years(user) -> list[int]:
-    """Years with a report the user sees, plus this year and last year, newest first."""
-    this_year = timezone.localdate().year
+def _reported_years(user) -> list[int]:
+    """Years with a report the user sees, newest first."""
     reported = (
         YearlyReport.objects.visible_to(user)
         .filter(status__in=REPORTED_STATES)
@@ -50,18 +42,7 @@ def _report_years(user) -> list[int]:
         .values_list("year", flat=True)
         .distinct()
     )
-    return sorted({this_year, this_year - 1, *reported}, reverse=True)
-
-
-def _latest_reported_year(user) -> int:
-    reported = (
-        YearlyReport.objects.visible_to(user)
-        .filter(status__in=REPORTED_STATES)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .first()
-    )
-    return reported or timezone.localdate().year
+    return sorted(set(reported), reverse=True)
 
 
 def _plain(weight: float) -> str:
@@ -78,11 +59,17 @@ def _query(weights: dict[str, float], year: int, list_year: int | None) -> str:
     return urlencode(values)
 
 
-def _bound_form(request) -> PrioritisationForm:
-    """The GET parameters over Brå's saved weights: a parameter left out keeps its saved value."""
-    years, list_years = _report_years(request.user), police_list_years()
-    data = {key: _plain(weight) for key, weight in saved.current_weights().items()}
-    data["ar"] = str(_latest_reported_year(request.user))
+def _bound_form(request, stored=None) -> PrioritisationForm:
+    """The GET parameters over Brå's saved weights: a parameter left out keeps its saved value.
+
+    The year offered first is the latest with a report the user sees, else this year; this
+    year and last year are always offered.
+    """
+    reported, list_years = _reported_years(request.user), police_list_years()
+    this_year = timezone.localdate().year
+    years = sorted({this_year, this_year - 1, *reported}, reverse=True)
+    data = {key: _plain(weight) for key, weight in saved.current_weights(stored).items()}
+    data["ar"] = str(reported[0] if reported else this_year)
     data["lista"] = str(list_years[0]) if list_years else ""
     known = {criterion.key for criterion in CRITERIA} | {"ar", "lista"}
     data.update({key: value for key, value in request.GET.items() if key in known})
@@ -98,10 +85,10 @@ def _ranking(request, form: PrioritisationForm):
 @login_required
 @require_GET
 def prioritisation(request):
-    _require_national(request)
-    form = _bound_form(request)
-    context = {"form": form, "ranking": None}
+    require_national(request)
     stored = saved.stored_default()
+    form = _bound_form(request, stored)
+    context = {"form": form, "ranking": None}
     context["history"] = (
         list(stored.history.select_related("history_user")[:5]) if stored is not None else []
     )
@@ -131,7 +118,7 @@ def prioritisation(request):
 @login_required
 @require_GET
 def prioritisation_csv(request):
-    _require_national(request)
+    require_national(request)
     form = _bound_form(request)
     if not form.is_valid():
         return HttpResponseBadRequest(
@@ -139,18 +126,14 @@ def prioritisation_csv(request):
             content_type="text/plain; charset=utf-8",
         )
     _inputs, ranking = _ranking(request, form)
-    response = HttpResponse(
-        table.ranking_csv(ranking, form.weights), content_type="text/csv; charset=utf-8"
-    )
     name = f"prioritering-{form.cleaned_data['ar']}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return attachment(table.ranking_csv(ranking, form.weights), "text/csv; charset=utf-8", name)
 
 
 @login_required
 @require_POST
 def prioritisation_weights(request):
-    _require_national(request)
+    require_national(request)
     form = WeightsForm(request.POST)
     back = reverse("oversight:prioritisation")
     if not form.is_valid():

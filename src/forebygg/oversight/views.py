@@ -50,7 +50,8 @@ def _county_lan(request, lan_code) -> Lan:
     return lan
 
 
-def _require_national(request) -> None:
+def require_national(request) -> None:
+    """National pages are for Brå; anyone else gets a 404."""
     if not is_national_viewer(request.user):
         raise Http404(NOT_FOUND)
 
@@ -252,7 +253,7 @@ def national_body(year: int, user) -> str:
 @login_required
 @require_GET
 def national(request):
-    _require_national(request)
+    require_national(request)
     year = _year(request)
     return render(
         request,
@@ -262,7 +263,7 @@ def national(request):
 
 
 def _csv(request, table, name: str):
-    _require_national(request)
+    require_national(request)
     year = _year(request)
     header, rows = table(overview.national_overview(year, request.user))
     return attachment(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from forebygg.core.formatting import format_number
+from forebygg.core.formatting import format_number, format_percent
 from forebygg.geo.models import POLICE_AREA_KINDS, Area, Kommun, KommunGroupMembership
 from forebygg.lagesbild.domain import charts
 from forebygg.stats.analysis import EB_EXPLANATION, suppress_count
@@ -31,7 +31,8 @@ def has_crime_statistics() -> bool:
 
 
 def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{format_number(abs(value))}\u00a0%"
+    """A change's size without its sign: the sentence says "ökning" or "minskning"."""
+    return format_percent(None if value is None else abs(value))
 
 
 def _change_phrase(change: float | None, since: int) -> str:

@@ -8,6 +8,7 @@ import resvg_py
 from docx import Document
 from docx.shared import Cm, Pt
 
+from forebygg.core.docx_tables import add_table
 from forebygg.core.richtext import bold_runs, parse_blocks
 from forebygg.lagesbild.interfaces.document import document_context
 from forebygg.lagesbild.models import Lagesbild
@@ -43,13 +44,7 @@ def _add_figure(document, figure: dict) -> None:
     note.runs[0].font.size = Pt(9)
     table_data = figure["table"]
     if table_data["rows"]:
-        table = document.add_table(rows=1, cols=len(table_data["columns"]))
-        table.style = "Table Grid"
-        for cell, column in zip(table.rows[0].cells, table_data["columns"], strict=True):
-            cell.text = str(column)
-        for row in table_data["rows"]:
-            for cell, value in zip(table.add_row().cells, row, strict=True):
-                cell.text = str(value)
+        add_table(document, table_data["columns"], table_data["rows"])
 
 
 def render_docx(lagesbild: Lagesbild) -> bytes:

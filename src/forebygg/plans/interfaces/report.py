@@ -12,7 +12,8 @@ import weasyprint
 from django.template.loader import render_to_string
 from docx import Document
 
-from forebygg.core.formatting import format_number
+from forebygg.core.docx_tables import add_table
+from forebygg.core.formatting import format_number, format_percent
 from forebygg.plans.models import FollowUp
 
 
@@ -33,25 +34,11 @@ def render_follow_up_pdf(record: FollowUp) -> bytes:
     return weasyprint.HTML(string=render_follow_up_html(record)).write_pdf(pdf_variant="pdf/ua-1")
 
 
-def _percent(value) -> str:
-    return "–" if value is None else f"{format_number(value)}\u00a0%"
-
-
 def _current(target: dict) -> str:
     if target["current_value"] is None:
         return "saknas"
     how = "automatiskt" if target["automatic"] else "inmatat"
     return f"{format_number(target['current_value'], 1)} ({target['current_period']}, {how})"
-
-
-def _table(document, header: list[str], rows: list[list[str]]) -> None:
-    table = document.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
-    for row in rows:
-        for cell, text in zip(table.add_row().cells, row, strict=True):
-            cell.text = str(text)
 
 
 def render_follow_up_docx(record: FollowUp) -> bytes:
@@ -70,7 +57,7 @@ def render_follow_up_docx(record: FollowUp) -> bytes:
         document.add_heading("Sammanfattning", level=1)
         document.add_paragraph(record.summary)
     document.add_heading("Åtgärdernas status", level=1)
-    _table(
+    add_table(
         document,
         ["Id", "Åtgärd", "Ansvarig", "Status", "Andel genomförd", "Rapporterad", "Beskrivning"],
         [
@@ -79,7 +66,7 @@ def render_follow_up_docx(record: FollowUp) -> bytes:
                 r["title"],
                 r["owner"] or "–",
                 r["state"],
-                _percent(r["share_done"]),
+                format_percent(r["share_done"]),
                 r["reported_on"] or "–",
                 r["narrative"] or "–",
             ]
@@ -87,7 +74,7 @@ def render_follow_up_docx(record: FollowUp) -> bytes:
         ],  # fmt: skip
     )
     document.add_heading("Indikatorer mot utgångsvärde och mål", level=1)
-    _table(
+    add_table(
         document,
         ["Åtgärd", "Indikator", "Utgångsvärde", "Mål", "Aktuellt värde", "Del av vägen", "Källa"],
         [
@@ -97,7 +84,7 @@ def render_follow_up_docx(record: FollowUp) -> bytes:
                 f"{format_number(t['baseline_value'], 1)} ({t['baseline_date']})",
                 f"{format_number(t['target_value'], 1)} ({t['target_date']})",
                 _current(t),
-                _percent(t["share_of_way"]),
+                format_percent(t["share_of_way"]),
                 t["current_source"] or t["indicator"],
             ]
             for r in rows

@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from docx import Document
 
+from forebygg.core.docx_tables import add_table
 from forebygg.core.formatting import format_number
 from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment
 from forebygg.governance.domain.compliance import Status
@@ -235,20 +236,10 @@ def render_docx(document: ReportDocument) -> bytes:
         elif block.kind == "p":
             word.add_paragraph(block.text)
         else:
-            _docx_table(word, block)
+            add_table(word, block.header, block.rows)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
-
-
-def _docx_table(word, block: Block) -> None:
-    table = word.add_table(rows=1, cols=len(block.header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, block.header, strict=True):
-        cell.text = text
-    for row in block.rows:
-        for cell, text in zip(table.add_row().cells, row, strict=True):
-            cell.text = str(text)
 
 
 FORMATS = {"pdf": (render_pdf, PDF_MIME), "docx": (render_docx, DOCX_MIME)}
