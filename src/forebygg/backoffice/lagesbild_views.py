@@ -148,7 +148,7 @@ def edit_section(request, code, number, key):
             messages.error(request, conflict.messages[0])
             theirs = conflict.current
             form = SectionForm(
-                initial={"text": form.cleaned_data["text"], "base": fingerprint(theirs)}
+                initial={"text": form.cleaned_data["text"], "base": conflict.version}
             )
         else:
             messages.success(request, _("Avsnittet är sparat."))

@@ -215,6 +215,7 @@ class MeasureForm(forms.Form):
     expected_effect = forms.CharField(
         label=_("Förväntad effekt"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    base = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, kommun, **kwargs):
         super().__init__(*args, **kwargs)
@@ -227,6 +228,9 @@ class MeasureForm(forms.Form):
         self.fields["police_area"].queryset = Area.objects.filter(
             kommun=kommun, kind__in=POLICE_AREA_KINDS
         )
+
+    def clean_base(self):
+        return self.cleaned_data["base"] or None
 
 
 class TargetForm(forms.Form):

@@ -19,6 +19,7 @@ from forebygg.backoffice.views import (
     show_errors,
     workspace_kommun_or_404,
 )
+from forebygg.core.domain.conflicts import EditConflict
 from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment
 from forebygg.orgs.access import can_edit_kommun, get_for_user
 from forebygg.plans.domain import followup, planning, spreadsheet
@@ -145,10 +146,17 @@ def measure_edit(request, code, number, key=None):
     measure = _measure(request, plan, key) if key else None
     initial = _measure_initial(measure) if measure else {}
     form = forms.MeasureForm(request.POST or None, kommun=kommun, initial=initial)
+    differences = None
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
             measure = planning.save_measure(plan, by=request.user, measure=measure, **data)
+        except EditConflict as conflict:
+            messages.error(request, conflict.messages[0])
+            differences = _differences(form, conflict.current)
+            merged = request.POST.copy()
+            merged["base"] = conflict.version
+            form = forms.MeasureForm(merged, kommun=kommun)
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
@@ -158,13 +166,36 @@ def measure_edit(request, code, number, key=None):
     return render(
         request,
         "backoffice/plans/measure_form.html",
-        {"kommun": kommun, "plan": plan, "measure": measure, "form": form},
+        {
+            "kommun": kommun,
+            "plan": plan,
+            "measure": measure,
+            "form": form,
+            "differences": differences,
+        },
     )
+
+
+def _differences(form, stored: Measure) -> list[tuple[str, str, str]]:
+    """(field, the writer's value, the saved value) wherever the two differ."""
+    data = form.cleaned_data
+    rows = spreadsheet.differences(
+        stored,
+        fields={name: data.get(name) for name in planning.MEASURE_FIELDS},
+        causes=data.get("causes", []),
+        partners=data.get("partners", []),
+    )
+    return [(form.fields[name].label, yours, saved) for name, yours, saved in rows]
 
 
 def _measure_initial(measure: Measure) -> dict:
     fields = {name: getattr(measure, name) for name in planning.MEASURE_FIELDS}
-    return {**fields, "causes": measure.causes.all(), "partners": measure.partners.all()}
+    return {
+        **fields,
+        "causes": measure.causes.all(),
+        "partners": measure.partners.all(),
+        "base": planning.measure_version(measure),
+    }
 
 
 @login_required
@@ -373,30 +404,43 @@ def sheet_import(request, code, number):
     plan = _plan(request, kommun, number, for_edit=True)
     context = {"kommun": kommun, "plan": plan, "form": forms.SheetForm()}
     if request.method == "POST" and "content" in request.POST:
-        return _confirm_sheet(request, plan)
+        return _confirm_sheet(request, plan, context)
     if request.method == "POST":
         form = forms.SheetForm(request.POST, request.FILES)
         context["form"] = form
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            content = upload.read()
-            context["preview"] = spreadsheet.preview_sheet(
-                plan, filename=upload.name, content=content
-            )
-            context["filename"] = upload.name
-            context["content"] = base64.b64encode(content).decode()
+            context |= _preview_context(plan, upload.name, upload.read())
     return render(request, "backoffice/plans/sheet_import.html", context)
 
 
-def _confirm_sheet(request, plan):
+def _preview_context(plan, filename: str, content: bytes) -> dict:
+    return {
+        "preview": spreadsheet.preview_sheet(plan, filename=filename, content=content),
+        "filename": filename,
+        "content": base64.b64encode(content).decode(),
+        "base": planning.measures_version(plan),
+    }
+
+
+def _confirm_sheet(request, plan, context):
     try:
         content = base64.b64decode(request.POST["content"], validate=True)
     except (binascii.Error, ValueError):
         raise Http404 from None
+    filename = request.POST.get("filename", "")
     try:
         changed = spreadsheet.apply_sheet(
-            plan, filename=request.POST.get("filename", ""), content=content, by=request.user
+            plan,
+            filename=filename,
+            content=content,
+            by=request.user,
+            base=request.POST.get("base") or None,
         )
+    except EditConflict as conflict:
+        messages.error(request, conflict.messages[0])
+        context |= _preview_context(plan, filename, content)
+        return render(request, "backoffice/plans/sheet_import.html", context)
     except ValidationError as error:
         show_errors(request, error)
         return redirect("backoffice:plan_import", code=plan.kommun.code, number=plan.number)

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from forebygg.core.domain.conflicts import EditConflict, fingerprint_of
 from forebygg.core.models import save_as
 from forebygg.geo.models import POLICE_AREA_KINDS
 from forebygg.lagesbild.models import Lagesbild
@@ -55,6 +56,59 @@ def latest_decided_plan(kommun, queryset=None) -> Plan | None:
 def _require_draft(plan: Plan) -> None:
     if plan.is_decided:
         raise ValidationError(_("En beslutad åtgärdsplan kan inte ändras. Skapa en ny version."))
+
+
+def lock_draft(plan: Plan) -> Plan:
+    """The plan re-read under a row lock: it may have been decided since the page was opened.
+
+    Locking the plan also queues writers of the same plan, so two new measures never get the
+    same key and a decision never freezes a half-saved measure.
+    """
+    locked = Plan.objects.select_for_update().get(pk=plan.pk)
+    _require_draft(locked)
+    return locked
+
+
+def measure_state(measure: Measure) -> dict:
+    """Everything the measure form edits, as plain data (keys for related objects)."""
+    values = {
+        name: Measure._meta.get_field(name).value_from_object(measure) for name in MEASURE_FIELDS
+    }
+    values["causes"] = sorted(cause.pk for cause in measure.causes.all())
+    values["partners"] = sorted(partner.pk for partner in measure.partners.all())
+    return values
+
+
+def measure_version(measure: Measure) -> str:
+    """The fingerprint a form carries, so a save from a stale page is refused."""
+    return fingerprint_of(measure_state(measure))
+
+
+def measures_version(plan: Plan) -> str:
+    """The fingerprint of all the plan's measures: a sheet preview is confirmed against it."""
+    measures = plan.measures.prefetch_related("causes", "partners").order_by("key")
+    return fingerprint_of({measure.key: measure_state(measure) for measure in measures})
+
+
+def _lock_unchanged(measure: Measure, base: str | None) -> Measure:
+    try:
+        stored = Measure.objects.select_for_update().get(pk=measure.pk)
+    except Measure.DoesNotExist:
+        raise ValidationError(
+            _("Åtgärden har tagits bort av någon annan medan du arbetade.")
+        ) from None
+    version = measure_version(stored)
+    if base is not None and version != base:
+        raise EditConflict(
+            stored,
+            version=version,
+            message=_(
+                "Någon annan har sparat en ändring i åtgärden medan du arbetade. Dina värden är "
+                "kvar i formuläret; jämför dem med de sparade värdena nedan, behåll det som ska "
+                "vara kvar och spara igen."
+            ),
+        )
+    return stored
 
 
 @transaction.atomic
@@ -129,34 +183,48 @@ def validate_measure(plan: Plan, fields: dict, causes, partners) -> list[str]:
 
 @transaction.atomic
 def save_measure(
-    plan: Plan, *, by, measure: Measure | None = None, causes=(), partners=(), **fields
+    plan: Plan,
+    *,
+    by,
+    measure: Measure | None = None,
+    base: str | None = None,
+    causes=(),
+    partners=(),
+    **fields,
 ):
-    """Create or change a measure in a draft plan; one without a cause is allowed but warned."""
+    """Create or change a measure in a draft plan; one without a cause is allowed but warned.
+
+    `base` is the `measure_version` the writer started from; a change made by someone else
+    since then refuses the save with `EditConflict` instead of overwriting it.
+    """
     require_coordinator(by, plan.kommun)
-    _require_draft(plan)
     if measure is not None and measure.plan_id != plan.pk:
         raise ValidationError(_("Åtgärden hör till en annan plan."))
+    lock_draft(plan)
     causes, partners = list(causes), list(partners)
     errors = validate_measure(plan, fields, causes, partners)
     if errors:
         raise ValidationError(errors)
-    measure = measure or Measure(plan=plan, key=_next_key(plan))
+    stored = _lock_unchanged(measure, base) if measure else Measure(plan=plan, key=_next_key(plan))
     for name in MEASURE_FIELDS:
         if name in fields:
             value = fields[name]
-            setattr(measure, name, value.strip() if isinstance(value, str) else value)
-    if measure.area_kind != AreaKind.POLICE_AREA:
-        measure.police_area = None
-    save_as(measure, by=by)
-    measure.causes.set(causes)
-    measure.partners.set(partners)
+            setattr(stored, name, value.strip() if isinstance(value, str) else value)
+    if stored.area_kind != AreaKind.POLICE_AREA:
+        stored.police_area = None
+    save_as(stored, by=by)
+    stored.causes.set(causes)
+    stored.partners.set(partners)
+    if measure is None:
+        return stored
+    measure.refresh_from_db()
     return measure
 
 
 @transaction.atomic
 def delete_measure(measure: Measure, *, by) -> None:
     require_coordinator(by, measure.plan.kommun)
-    _require_draft(measure.plan)
+    lock_draft(measure.plan)
     measure._history_user = by
     measure.delete()
 
@@ -175,7 +243,7 @@ def add_target(
     local_name: str = "",
 ) -> Target:
     require_coordinator(by, measure.plan.kommun)
-    _require_draft(measure.plan)
+    lock_draft(measure.plan)
     if indicator is None and not local_name.strip():
         raise ValidationError(_("Välj en indikator ur statistiken eller ange en lokal indikator."))
     if indicator is not None and local_name.strip():
@@ -270,7 +338,7 @@ def content_hash(content: dict) -> str:
 def decide_plan(plan: Plan, *, body: str, decided_on: date, reference: str, by) -> Plan:
     """Decide the plan: who, when, which diarienummer; the content is frozen with a hash."""
     require_coordinator(by, plan.kommun)
-    _require_draft(plan)
+    locked = lock_draft(plan)
     errors = []
     if not body.strip():
         errors.append(_("Ange vilket organ som beslutar planen."))
@@ -278,18 +346,21 @@ def decide_plan(plan: Plan, *, body: str, decided_on: date, reference: str, by) 
         errors.append(_("Ange beslutsdatum."))
     if not reference.strip():
         errors.append(_("Ange diarienummer."))
-    if not plan.lagesbild.is_decided:
+    if not locked.lagesbild.is_decided:
         errors.append(_("Planen ska bygga på en fastställd lägesbild."))
-    if not plan.measures.exists():
+    if not locked.measures.exists():
         errors.append(_("Planen har inga åtgärder."))
     if errors:
         raise ValidationError(errors)
-    plan.decided_body, plan.decided_on, plan.reference = body.strip(), decided_on, reference.strip()
-    plan.snapshot = plan_content(plan)
-    plan.content_hash = content_hash(plan.snapshot)
-    plan.status = PlanStatus.DECIDED
-    plan.decided_by = by
-    return save_as(plan, by=by, reason="Beslutad")
+    locked.decided_body, locked.decided_on = body.strip(), decided_on
+    locked.reference = reference.strip()
+    locked.snapshot = plan_content(locked)
+    locked.content_hash = content_hash(locked.snapshot)
+    locked.status = PlanStatus.DECIDED
+    locked.decided_by = by
+    save_as(locked, by=by, reason="Beslutad")
+    plan.refresh_from_db()
+    return plan
 
 
 @transaction.atomic

@@ -29,16 +29,20 @@ from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.db.models.functions import Length
 from django.utils import translation
+from django.utils.translation import gettext as _
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from forebygg.core.domain.conflicts import EditConflict
 from forebygg.core.domain.csvfiles import escape_formula, write_csv_table
 from forebygg.plans.domain import require_coordinator
 from forebygg.plans.domain.planning import (
     MEASURE_FIELDS,
     causes_of,
     eligible_organisations,
+    lock_draft,
+    measures_version,
     save_measure,
     validate_measure,
 )
@@ -173,15 +177,33 @@ def shown_values(measure: Measure) -> dict[str, str]:
     return _shown(values)
 
 
-def _shown(values: dict) -> dict[str, str]:
+def differences(measure: Measure, *, fields: dict, causes, partners) -> list[tuple[str, str, str]]:
+    """(field name, the given value, the measure's value) for each shown value that differs.
+
+    Polisens område is compared too, although the sheet leaves it out.
+    """
+    names = [name for name in HEADERS if name != "key"] + ["police_area"]
+    if fields.get("area_kind") != AreaKind.POLICE_AREA:
+        fields = {**fields, "police_area": None}
+    given = _shown({**fields, "causes": list(causes), "partners": list(partners)}, names)
+    stored_values = {name: getattr(measure, name) for name in MEASURE_FIELDS}
+    stored_values |= {
+        "partners": list(measure.partners.all()),
+        "causes": list(measure.causes.all()),
+    }
+    stored = _shown(stored_values, names)
+    return [(name, given[name], stored[name]) for name in names if given[name] != stored[name]]
+
+
+def _shown(values: dict, names=HEADERS) -> dict[str, str]:
     with translation.override("sv"):
-        return {name: _shown_value(name, values[name]) for name in HEADERS}
+        return {name: _shown_value(name, values.get(name)) for name in names}
 
 
 def _shown_value(name: str, value) -> str:
     if name in CHOICES:
         return str(dict(CHOICES[name].choices).get(value, value))
-    if name in ("owner", "method"):
+    if name in ("owner", "method", "police_area"):
         return value.name if value else ""
     if name == "partners":
         return LIST_SEPARATOR.join(sorted(organisation.name for organisation in value))
@@ -256,9 +278,24 @@ def preview_sheet(plan: Plan, *, filename: str, content: bytes) -> SheetPreview:
     return preview
 
 
-def apply_sheet(plan: Plan, *, filename: str, content: bytes, by) -> int:
+def apply_sheet(plan: Plan, *, filename: str, content: bytes, by, base: str | None = None) -> int:
+    """Write the sheet's changes. `base` is the `measures_version` the preview was made from:
+    if someone has changed a measure since, nothing is written and `EditConflict` carries the
+    new version, so the preview can be shown again against the values saved now."""
     require_coordinator(by, plan.kommun)
     with transaction.atomic():
+        lock_draft(plan)
+        version = measures_version(plan)
+        if base is not None and version != base:
+            raise EditConflict(
+                None,
+                version=version,
+                message=_(
+                    "Någon har ändrat planens åtgärder sedan du förhandsgranskade filen. Inget "
+                    "är ändrat. Förhandsgranskningen nedan visar nu filen mot de sparade "
+                    "värdena; granska den och genomför ändringarna igen."
+                ),
+            )
         preview, updates = _read_sheet(plan, filename, content)
         if not preview.ok:
             raise ValidationError(preview.errors)
