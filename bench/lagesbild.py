@@ -5,7 +5,10 @@
 1. Draft a full lägesbild for Jönköping (data → snapshot → DOCX + PDF) against the bare PDF
    render of the same content (WeasyPrint on the finished HTML).
 2. Compute every crime indicator for 290 kommuner × 6 categories × 10 years from the stored
-   cube against a plain Polars group-by over the same rows.
+   cube against two plain-Polars baselines over the same rows: the same indicators written
+   as Polars group-bys (window functions and joins, `stats.national_in_polars`), which is
+   the like-for-like baseline, and a single group-by summing one column, which shows the
+   floor of touching those rows at all.
 """
 
 import time
@@ -24,10 +27,12 @@ from forebygg.lagesbild.interfaces.document import render_document_html  # noqa:
 from forebygg.lagesbild.interfaces.docx import render_docx  # noqa: E402
 from forebygg.lagesbild.interfaces.pdf import render_pdf  # noqa: E402
 from forebygg.stats.national import (  # noqa: E402
+    CHANGE_SPANS,
     compute_indicators,
-    forget_cached_indicators,  # noqa: E402
+    forget_cached_indicators,
     load_crime_cube,
 )
+from forebygg.stats.national_in_polars import indicators_in_polars  # noqa: E402
 
 
 def main():
@@ -63,9 +68,18 @@ def main():
     frame = cube.frame()
     years = list(range(2016, 2026))
     recent = frame.filter(pl.col("year").is_in(years))
+    with_history = frame.filter(pl.col("year") >= min(years) - max(CHANGE_SPANS))
     print(f"rows: {recent.height} (290 kommuner × 6 kategorier × {len(years)} år)")
     report(
-        "All indicators, 290 kommuner × 6 categories × 10 years",
+        "All indicators, 290 kommuner × 6 categories × 10 years, against the same indicators "
+        "as plain Polars group-bys",
+        lambda: compute_indicators(cube, years),
+        lambda: indicators_in_polars(with_history, years),
+        repeat=9,
+    )
+    report(
+        "All indicators, 290 kommuner × 6 categories × 10 years, against one Polars group-by "
+        "summing one column",
         lambda: compute_indicators(cube, years),
         lambda: recent.group_by(["category", "year"]).agg(pl.col("count").sum()),
         repeat=9,
