@@ -10,6 +10,7 @@ from docx import Document
 
 from forebygg.geo.models import Kommun
 from forebygg.lagesbild.domain import decide_lagesbild, draft_lagesbild
+from forebygg.plans.domain.planning import create_plan, save_measure
 from tests.browser.conftest import assert_accessible
 
 pytestmark = pytest.mark.browser
@@ -95,3 +96,38 @@ def test_from_problem_to_a_followed_up_plan(page, reference_data):
     document = Document(io.BytesIO(download_info.value.path().read_bytes()))
     assert document.paragraphs[0].text == "Uppföljning av åtgärdsplan – Jönköpings kommun"
     assert document.tables[0].rows[1].cells[3].text == "Pågående"
+
+
+def test_a_stale_measure_save_shows_both_versions_and_saves_after_merging(page, reference_data):
+    call_command("create_demo", verbosity=0)
+    coordinator = get_user_model().objects.get(username="samordnare")
+    kommun = Kommun.objects.get(code="0680")
+    lagesbild = decide_lagesbild(
+        draft_lagesbild(kommun, by=coordinator), by=coordinator, body="Kommunstyrelsen"
+    )
+    plan = create_plan(kommun, lagesbild=lagesbild, title="Åtgärdsplan 2027", by=coordinator)
+    measure = save_measure(
+        plan, by=coordinator, title="Grannsamverkan", type="situationell", horizon="kort"
+    )
+    log_in(page)
+    page.goto(f"/arbetsyta/0680/atgardsplan/{plan.number}/atgard/{measure.key}/andra/")
+    # Meanwhile a colleague saves another title and the long term:
+
+    save_measure(plan, by=coordinator, measure=measure, title="Grannsamverkan dagtid",
+                 type="situationell", horizon="lang")  # fmt: skip
+
+    page.get_by_label("Åtgärd", exact=True).fill("Grannsamverkan i villaområden")
+    page.get_by_role("button", name="Spara åtgärden").click()
+
+    page.get_by_role("heading", name="Skillnader mot den sparade åtgärden").wait_for()
+    differences = page.locator("#saved-version table").inner_text()
+    assert "Grannsamverkan i villaområden\tGrannsamverkan dagtid" in differences
+    assert "Kort sikt\tLång sikt" in differences
+    assert page.get_by_label("Åtgärd", exact=True).input_value() == "Grannsamverkan i villaområden"
+    assert_accessible(page)
+
+    page.get_by_label("Tidsperspektiv").select_option("lang")
+    page.get_by_role("button", name="Spara åtgärden").click()
+    page.wait_for_url(re.compile(r"/atgard/%C3%851/$|/atgard/Å1/$"))
+    measure.refresh_from_db()
+    assert (measure.title, measure.horizon) == ("Grannsamverkan i villaområden", "lang")

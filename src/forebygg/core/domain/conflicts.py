@@ -46,5 +46,10 @@ class EditConflict(ValidationError):
 
 def check_unchanged(current: str, base: str | None) -> None:
     """Refuse when the writer started from another text than the one stored now."""
-    if base is not None and fingerprint(current) != base:
-        raise EditConflict(current, version=fingerprint(current))
+    check_version(current, version=fingerprint(current), base=base)
+
+
+def check_version(current, *, version: str, base: str | None, message: str | None = None):
+    """Refuse when the writer started from another version than `version`, the stored one."""
+    if base is not None and version != base:
+        raise EditConflict(current, version=version, message=message)

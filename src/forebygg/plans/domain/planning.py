@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from forebygg.core.domain.conflicts import EditConflict, fingerprint_of
+from forebygg.core.domain.conflicts import check_version, fingerprint_of
 from forebygg.core.models import save_as
 from forebygg.geo.models import POLICE_AREA_KINDS
 from forebygg.lagesbild.models import Lagesbild
@@ -97,17 +97,16 @@ def _lock_unchanged(measure: Measure, base: str | None) -> Measure:
         raise ValidationError(
             _("Åtgärden har tagits bort av någon annan medan du arbetade.")
         ) from None
-    version = measure_version(stored)
-    if base is not None and version != base:
-        raise EditConflict(
-            stored,
-            version=version,
-            message=_(
-                "Någon annan har sparat en ändring i åtgärden medan du arbetade. Dina värden är "
-                "kvar i formuläret; jämför dem med de sparade värdena nedan, behåll det som ska "
-                "vara kvar och spara igen."
-            ),
-        )
+    check_version(
+        stored,
+        version=measure_version(stored),
+        base=base,
+        message=_(
+            "Någon annan har sparat en ändring i åtgärden medan du arbetade. Dina värden är "
+            "kvar i formuläret; jämför dem med de sparade värdena nedan, behåll det som ska "
+            "vara kvar och spara igen."
+        ),
+    )
     return stored
 
 

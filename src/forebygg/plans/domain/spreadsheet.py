@@ -34,7 +34,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from forebygg.core.domain.conflicts import EditConflict
+from forebygg.core.domain.conflicts import check_version
 from forebygg.core.domain.csvfiles import escape_formula, write_csv_table
 from forebygg.plans.domain import require_coordinator
 from forebygg.plans.domain.planning import (
@@ -279,23 +279,25 @@ def preview_sheet(plan: Plan, *, filename: str, content: bytes) -> SheetPreview:
 
 
 def apply_sheet(plan: Plan, *, filename: str, content: bytes, by, base: str | None = None) -> int:
-    """Write the sheet's changes. `base` is the `measures_version` the preview was made from:
-    if someone has changed a measure since, nothing is written and `EditConflict` carries the
-    new version, so the preview can be shown again against the values saved now."""
+    """Write the sheet's changes, all or nothing.
+
+    `base` is the `measures_version` the preview was made from: if someone has changed a
+    measure since, nothing is written and `EditConflict` carries the new version, so the
+    preview can be shown again against the values saved now.
+    """
     require_coordinator(by, plan.kommun)
     with transaction.atomic():
         lock_draft(plan)
-        version = measures_version(plan)
-        if base is not None and version != base:
-            raise EditConflict(
-                None,
-                version=version,
-                message=_(
-                    "Någon har ändrat planens åtgärder sedan du förhandsgranskade filen. Inget "
-                    "är ändrat. Förhandsgranskningen nedan visar nu filen mot de sparade "
-                    "värdena; granska den och genomför ändringarna igen."
-                ),
-            )
+        check_version(
+            None,
+            version=measures_version(plan),
+            base=base,
+            message=_(
+                "Någon har ändrat planens åtgärder sedan du förhandsgranskade filen. Inget är "
+                "ändrat. Förhandsgranskningen nedan visar nu filen mot de sparade värdena; "
+                "granska den och genomför ändringarna igen."
+            ),
+        )
         preview, updates = _read_sheet(plan, filename, content)
         if not preview.ok:
             raise ValidationError(preview.errors)
