@@ -11,6 +11,7 @@ from forebygg.reporting.domain import yearly
 from forebygg.reporting.models import CountyReport, CountyState, ReportState, YearlyReport
 from tests.backoffice.test_personas import client_for
 from tests.oversight.conftest import YEAR
+from tests.personas import PERSONA_NAMES
 
 pytestmark = pytest.mark.django_db
 
@@ -25,14 +26,7 @@ def county_url(name="county_report", lan="06", **kwargs):
 
 def readers(client, personas, url) -> set[str]:
     who = set()
-    for persona in [
-        "coordinator_a",
-        "member_b",
-        "partner_a",
-        "county_a",
-        "county_other",
-        "analyst",
-    ]:
+    for persona in [name for name in PERSONA_NAMES if name != "anonymous"]:
         client.logout()
         if client_for(client, personas, persona).get(url).status_code == 200:
             who.add(persona)

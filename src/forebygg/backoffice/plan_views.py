@@ -6,6 +6,7 @@ import binascii
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -144,6 +145,8 @@ def measure_edit(request, code, number, key=None):
     kommun = workspace_kommun_or_404(request, code)
     plan = _plan(request, kommun, number, for_edit=True)
     measure = _measure(request, plan, key) if key else None
+    if measure:
+        prefetch_related_objects([measure], "causes", "partners")  # for the form and version
     initial = _measure_initial(measure) if measure else {}
     form = forms.MeasureForm(request.POST or None, kommun=kommun, initial=initial)
     differences = None
@@ -415,11 +418,12 @@ def sheet_import(request, code, number):
 
 
 def _preview_context(plan, filename: str, content: bytes) -> dict:
+    preview = spreadsheet.preview_sheet(plan, filename=filename, content=content)
     return {
-        "preview": spreadsheet.preview_sheet(plan, filename=filename, content=content),
+        "preview": preview,
         "filename": filename,
         "content": base64.b64encode(content).decode(),
-        "base": planning.measures_version(plan),
+        "base": preview.version,
     }
 
 

@@ -107,6 +107,7 @@ class SheetPreview:
     changes: list[RowChange] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     unchanged: int = 0
+    version: str = ""  # `measures_version` of the measures the sheet was read against
 
     @property
     def ok(self) -> bool:
@@ -288,9 +289,10 @@ def apply_sheet(plan: Plan, *, filename: str, content: bytes, by, base: str | No
     require_coordinator(by, plan.kommun)
     with transaction.atomic():
         lock_draft(plan)
+        preview, updates = _read_sheet(plan, filename, content)
         check_version(
             None,
-            version=measures_version(plan),
+            version=preview.version,
             base=base,
             message=_(
                 "Någon har ändrat planens åtgärder sedan du förhandsgranskade filen. Inget är "
@@ -298,7 +300,6 @@ def apply_sheet(plan: Plan, *, filename: str, content: bytes, by, base: str | No
                 "granska den och genomför ändringarna igen."
             ),
         )
-        preview, updates = _read_sheet(plan, filename, content)
         if not preview.ok:
             raise ValidationError(preview.errors)
         for update in updates:
@@ -416,7 +417,7 @@ class _SheetReader:
             self.organisations.setdefault(organisation.name.casefold(), []).append(organisation)
         self.causes = {f"O{cause.pk}": cause for cause in causes_of(plan.kommun)}
         self.lines_of_keys: dict[str, int] = {}
-        self.preview = SheetPreview()
+        self.preview = SheetPreview(version=measures_version(self.measures.values()))
         self.updates: list[_Update] = []
 
     def error(self, line: int, message: str) -> None:
