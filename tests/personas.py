@@ -68,7 +68,7 @@ def build_personas() -> Personas:
     )
     Partnership.objects.create(kommun=kommun_a, organisation=police_a)
     partner_a = make_user("petra")
-    grant_role(partner_a, police_a, Role.PARTNER_MEMBER)
+    grant_role(partner_a, police_a, Role.PARTNER_MEMBER, kommun=kommun_a)
     county_a = make_user("carl")
     grant_role(county_a, lansstyrelse_of(kommun_a.lan), Role.COUNTY_OFFICER)
     county_other = make_user("cecilia")

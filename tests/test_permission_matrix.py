@@ -14,7 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from forebygg.backoffice.lagesbild_views import SECTION_LABELS
+from forebygg.backoffice.lagesbild.views import SECTION_LABELS
 from forebygg.governance.domain import actors, agreements, council
 from forebygg.governance.domain.documents import store_document
 from forebygg.governance.models import Agreement, AgreementKind, CouncilMember

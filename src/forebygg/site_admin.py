@@ -11,7 +11,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from forebygg.backoffice.audit_views import change_log_context
+from forebygg.backoffice.audit.views import change_log_context
 from forebygg.orgs.access import access_for
 
 

@@ -51,7 +51,7 @@ def test_a_partner_of_another_kommun_with_the_same_role_cannot_report(chain, per
     housing = Organisation.objects.create(name="Bostadsbolag B", type="bostadsbolag")
     Partnership.objects.create(kommun=personas.kommun_b, organisation=housing)
     stranger = make_user("harald")
-    grant_role(stranger, housing, Role.PARTNER_MEMBER)
+    grant_role(stranger, housing, Role.PARTNER_MEMBER, kommun=personas.kommun_b)
     with pytest.raises(PermissionDenied):
         report_status(chain.measure, by=stranger, state="pagaende", share_done=10,
                       reported_on=date(2026, 12, 1))  # fmt: skip

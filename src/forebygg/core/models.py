@@ -1,7 +1,10 @@
 """The one base model every domain model inherits: timestamps plus full change history."""
 
+from collections.abc import Iterable, Mapping
+
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.db.models import ForeignKey
 from simple_history.models import HistoricalRecords
 
 
@@ -16,13 +19,51 @@ class AuditedModel(models.Model):
         abstract = True
 
 
-def save_as(instance: AuditedModel, *, by, reason: str = "") -> AuditedModel:
-    """Save and attribute the change to `by` even outside a request (commands, domain calls)."""
+def save_as(
+    instance: AuditedModel,
+    *,
+    by,
+    reason: str = "",
+    links: Mapping[str, Iterable] | None = None,
+) -> AuditedModel:
+    """Save and attribute the change to `by` even outside a request (commands, domain calls).
+
+    `links` sets many-to-many fields in the same change: one history record holds the fields
+    and the links together (a link changed on its own gets a record of its own; models list
+    their recorded links in `_history_m2m_fields`).
+    """
     instance._history_user = by
     if reason:
         instance._change_reason = reason
-    instance.save()
+    if not links:
+        instance.save()
+        return instance
+    with transaction.atomic():
+        instance.save()
+        instance.skip_history_when_saving = True
+        try:
+            for name, values in links.items():
+                getattr(instance, name).set(values)
+        finally:
+            del instance.skip_history_when_saving
+        _record_links_on_latest(instance)
     return instance
+
+
+def _record_links_on_latest(instance) -> None:
+    """Rewrite the link snapshot of the instance's newest history record to what is stored now."""
+    latest = instance.history.order_by("-history_id").first()
+    for field in getattr(latest, "_history_m2m_fields", ()):
+        history_model = HistoricalRecords.m2m_models[field]
+        history_model.objects.filter(history=latest).delete()
+        through = field.remote_field.through
+        names = [column.name for column in through._meta.fields]
+        keys = [key.name for key in through._meta.fields if isinstance(key, ForeignKey)]
+        rows = through.objects.filter(**{field.m2m_field_name(): instance})
+        history_model.objects.bulk_create(
+            history_model(history=latest, **{name: getattr(row, name) for name in names})
+            for row in rows.select_related(*keys)
+        )
 
 
 class FrozenOnceDecided(models.Model):

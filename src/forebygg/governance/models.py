@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from forebygg.core.models import AuditedModel
-from forebygg.orgs.access import KommunOwnedModel
+from forebygg.orgs.access import KommunOwnedModel, ScopedChild, ScopedQuerySet, access_for
 
 
 class ContactPerson(KommunOwnedModel):
@@ -33,6 +33,18 @@ class ContactPerson(KommunOwnedModel):
         return f"{self.name}, {self.organisation}"
 
 
+class DocumentQuerySet(ScopedQuerySet):
+    """A document is read by whoever may read the agreement or report it belongs to."""
+
+    def visible_to(self, user) -> "DocumentQuerySet":
+        agreements = Agreement.objects.visible_to(user).values("document_id")
+        reports = CouncilReport.objects.visible_to(user).values("document_id")
+        return self.filter(models.Q(pk__in=agreements) | models.Q(pk__in=reports))
+
+    def editable_by(self, user) -> "DocumentQuerySet":
+        return self.filter(kommun_id__in=access_for(user).coordinator_kommun_ids)
+
+
 class Document(models.Model):
     """An uploaded file (signed agreement, report to KF). Write-once, so no change history."""
 
@@ -47,9 +59,15 @@ class Document(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
+    objects = DocumentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("dokument")
         verbose_name_plural = _("dokument")
+
+    @classmethod
+    def kommun_lookup(cls) -> str:
+        return "kommun"
 
     def __str__(self) -> str:
         return self.name
@@ -61,6 +79,8 @@ class AgreementKind(models.TextChoices):
 
 
 class Agreement(KommunOwnedModel):
+    _history_m2m_fields = ("shared_with", "parties", "measures")
+
     kind = models.CharField(_("typ"), max_length=16, choices=AgreementKind.choices)
     title = models.CharField(_("rubrik"), max_length=200)
     parties = models.ManyToManyField(
@@ -94,8 +114,10 @@ class Agreement(KommunOwnedModel):
         return self.signed_on is not None
 
 
-class Promise(AuditedModel):
+class Promise(ScopedChild):
     """One citizen promise (medborgarlöfte): a concrete, public commitment."""
+
+    scope_parent = "agreement"
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="promises")
     text = models.TextField(_("löfte"))
@@ -117,7 +139,9 @@ class PromiseOutcome(models.TextChoices):
     ONGOING = "pagar", _("Pågår")
 
 
-class PromiseFollowUp(AuditedModel):
+class PromiseFollowUp(ScopedChild):
+    scope_parent = "promise"
+
     promise = models.ForeignKey(Promise, on_delete=models.CASCADE, related_name="follow_ups")
     followed_up_on = models.DateField(_("datum"))
     outcome = models.CharField(_("resultat"), max_length=8, choices=PromiseOutcome.choices)
@@ -154,7 +178,9 @@ class Seniority(models.TextChoices):
 SENIOR_LEVELS = {Seniority.SENIOR, Seniority.ELECTED}
 
 
-class CouncilMember(AuditedModel):
+class CouncilMember(ScopedChild):
+    scope_parent = "council"
+
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="members")
     organisation = models.ForeignKey(
         "orgs.Organisation", on_delete=models.PROTECT, related_name="council_seats"
@@ -181,7 +207,11 @@ class CouncilMember(AuditedModel):
         return f"{self.position}, {self.organisation}"
 
 
-class WorkingGroup(AuditedModel):
+class WorkingGroup(ScopedChild):
+    _history_m2m_fields = ("organisations",)
+
+    scope_parent = "council"
+
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="working_groups")
     name = models.CharField(_("namn"), max_length=200)
     purpose = models.TextField(_("uppdrag"), blank=True)
@@ -198,7 +228,11 @@ class WorkingGroup(AuditedModel):
         return self.name
 
 
-class Meeting(AuditedModel):
+class Meeting(ScopedChild):
+    _history_m2m_fields = ("attendees",)
+
+    scope_parent = "council"
+
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="meetings")
     working_group = models.ForeignKey(
         WorkingGroup,
@@ -224,7 +258,9 @@ class Meeting(AuditedModel):
         return f"{self.council} {self.held_on.isoformat()}"
 
 
-class Decision(AuditedModel):
+class Decision(ScopedChild):
+    scope_parent = "meeting"
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
     text = models.TextField(_("beslut"))
     owner = models.ForeignKey(
@@ -278,6 +314,8 @@ class CycleEvent(KommunOwnedModel):
 
 class CoordinationFunction(KommunOwnedModel):
     """The samordningsfunktion (§§ 11–12). Publishing it makes it the public contact point."""
+
+    _history_m2m_fields = ("shared_with", "persons")
 
     name = models.CharField(_("funktionens namn"), max_length=200)
     unit = models.CharField(_("förvaltning eller enhet"), max_length=200, blank=True)

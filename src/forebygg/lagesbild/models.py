@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from forebygg.core.models import AuditedModel, FrozenOnceDecided
-from forebygg.orgs.access import KommunOwnedModel
+from forebygg.orgs.access import KommunOwnedModel, ScopedChild
 
 # Section key → heading. The first five carry the scope and § 4's three parts.
 SECTIONS = [
@@ -72,8 +72,10 @@ class Lagesbild(FrozenOnceDecided, KommunOwnedModel):
         return self.sections.get(key, "")
 
 
-class ProblemCandidate(AuditedModel):
+class ProblemCandidate(ScopedChild):
     """A problem the lägesbild points at, with the evidence, handed over to the plan."""
+
+    scope_parent = "lagesbild"
 
     lagesbild = models.ForeignKey(
         Lagesbild, on_delete=models.CASCADE, related_name="problem_candidates"

@@ -96,6 +96,14 @@ class Organisation(AuditedModel):
 
 
 class Membership(AuditedModel):
+    """A person's role in an organisation; a partner member's role holds for one kommun only.
+
+    Access belongs to the kommun relationship, not to the organisation: a member of a police
+    area that works with several kommuner sees a kommun's material only where that kommun's
+    coordinator invited (or confirmed) the person (`kommun`). Other roles have no `kommun`:
+    staff belong to their kommun's administration, county officers to their länsstyrelse.
+    """
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
@@ -103,18 +111,35 @@ class Membership(AuditedModel):
         Organisation, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
+    kommun = models.ForeignKey(
+        "geo.Kommun",
+        verbose_name=_("samverkanspart för kommun"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Bara för samverkansparter: kommunen som bjöd in eller bekräftade personen."),
+    )
 
     class Meta:
         verbose_name = _("medlemskap")
         verbose_name_plural = _("medlemskap")
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "organisation", "role"], name="unique_membership"
-            )
+                fields=["user", "organisation", "role"],
+                condition=models.Q(kommun__isnull=True),
+                name="unique_membership",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role", "kommun"],
+                condition=models.Q(kommun__isnull=False),
+                name="unique_partner_membership_per_kommun",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+        text = f"{self.user} – {self.organisation} ({self.get_role_display()})"
+        return f"{text}, {self.kommun}" if self.kommun_id else text
 
     def clean(self) -> None:
         allowed = ROLE_ORGANISATION_TYPES[self.role]
@@ -122,6 +147,23 @@ class Membership(AuditedModel):
             raise ValidationError(
                 _("Rollen %(role)s kan inte innehas i en organisation av typen %(type)s.")
                 % {"role": self.get_role_display(), "type": self.organisation.get_type_display()}
+            )
+        if self.role == Role.PARTNER_MEMBER:
+            self._clean_partner_kommun()
+        elif self.kommun_id:
+            raise ValidationError(
+                {"kommun": _("Bara en samverkanspart är medlem för en viss kommun.")}
+            )
+
+    def _clean_partner_kommun(self) -> None:
+        if not self.kommun_id:
+            raise ValidationError({"kommun": _("Ange vilken kommun samverkansparten arbetar med.")})
+        partners = Partnership.objects.filter(
+            kommun_id=self.kommun_id, organisation_id=self.organisation_id
+        )
+        if not partners.exists():
+            raise ValidationError(
+                {"kommun": _("Organisationen är inte samverkanspart i den kommunen.")}
             )
 
 

@@ -12,7 +12,7 @@ from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from forebygg.core.models import AuditedModel, FrozenOnceDecided
-from forebygg.orgs.access import KommunOwnedModel, access_for
+from forebygg.orgs.access import ChildQuerySet, KommunOwnedModel, ScopedChild, access_for
 
 FROZEN_MESSAGE = _("En beslutad åtgärdsplan kan inte ändras. Skapa en ny version.")
 
@@ -46,6 +46,8 @@ class Priority(models.TextChoices):
 
 
 class Problem(KommunOwnedModel):
+    _history_m2m_fields = ("shared_with", "indicators", "areas", "sources")
+
     title = models.CharField(_("problem"), max_length=200)
     description = models.TextField(_("beskrivning"), blank=True)
     candidate = models.ForeignKey(
@@ -109,8 +111,10 @@ class Perspective(models.TextChoices):
     OFFENDER = "gärningsperson", _("Gärningsperson")
 
 
-class Cause(AuditedModel):
+class Cause(ScopedChild):
     """One cause; `parent` makes a tree, `position` orders an event chain under one parent."""
+
+    scope_parent = "problem"
 
     problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="causes")
     parent = models.ForeignKey(
@@ -140,7 +144,9 @@ class HypothesisStatus(models.TextChoices):
     REJECTED = "avfardad", _("Avfärdad")
 
 
-class Hypothesis(AuditedModel):
+class Hypothesis(ScopedChild):
+    scope_parent = "problem"
+
     problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="hypotheses")
     text = models.CharField(_("hypotes"), max_length=300)
     evidence = models.TextField(_("underlag"), blank=True)
@@ -162,7 +168,7 @@ class PlanStatus(models.TextChoices):
     DECIDED = "beslutad", _("Beslutad")
 
 
-class FrozenWhenDecided(AuditedModel):
+class FrozenWhenDecided(ScopedChild):
     """Refuses any save once the plan it belongs to is decided."""
 
     class Meta:
@@ -250,32 +256,31 @@ class Funding(models.TextChoices):
     OTHER = "annan", _("Annan")
 
 
-class MeasureQuerySet(models.QuerySet):
+class MeasureQuerySet(ChildQuerySet):
     """Measures follow their plan's visibility; a partner also sees the measures it owns."""
 
     def visible_to(self, user) -> "MeasureQuerySet":
-        access = access_for(user)
         rule = models.Q(plan__in=Plan.objects.visible_to(user))
-        if access.partner_org_ids:
-            rule |= models.Q(
-                owner_id__in=access.partner_org_ids,
-                plan__kommun_id__in=access.partner_kommun_ids,
-            )
-        return self.filter(rule)
+        return self.filter(rule | self._owned_by_partner(user))
 
     def status_reportable_by(self, user) -> "MeasureQuerySet":
         """Measures of decided plans: the coordinator reports on all, a partner on its own."""
-        access = access_for(user)
-        rule = models.Q(plan__kommun_id__in=access.coordinator_kommun_ids)
-        if access.partner_org_ids:
-            rule |= models.Q(
-                owner_id__in=access.partner_org_ids,
-                plan__kommun_id__in=access.partner_kommun_ids,
-            )
-        return self.filter(rule, plan__status=PlanStatus.DECIDED)
+        rule = models.Q(plan__kommun_id__in=access_for(user).coordinator_kommun_ids)
+        return self.filter(rule | self._owned_by_partner(user), plan__status=PlanStatus.DECIDED)
+
+    @staticmethod
+    def _owned_by_partner(user) -> models.Q:
+        """Measures owned by an organisation through which the kommun made the user a partner."""
+        return access_for(user).partner_rule(
+            kommun="plan__kommun_id", organisations=lambda ids: models.Q(owner_id__in=ids)
+        )
 
 
 class Measure(FrozenWhenDecided):
+    _history_m2m_fields = ("causes", "partners")
+
+    scope_parent = "plan"
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="measures")
     key = models.CharField(
         _("åtgärds-id"),
@@ -365,6 +370,8 @@ class Measure(FrozenWhenDecided):
 class Target(FrozenWhenDecided):
     """What the measure should change: an indicator from the statistics or a local one."""
 
+    scope_parent = "measure"
+
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="targets")
     indicator = models.ForeignKey(
         "stats.Indicator",
@@ -404,8 +411,10 @@ class MeasureState(models.TextChoices):
     STOPPED = "avbruten", _("Avbruten")
 
 
-class StatusReport(AuditedModel):
+class StatusReport(ScopedChild):
     """Where a measure stands on a date. Partners report on the measures their organisation owns."""
+
+    scope_parent = "measure"
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="status_reports")
     state = models.CharField(_("status"), max_length=12, choices=MeasureState.choices)
@@ -422,8 +431,10 @@ class StatusReport(AuditedModel):
         verbose_name_plural = _("statusrapporter")
 
 
-class TargetReading(AuditedModel):
+class TargetReading(ScopedChild):
     """A follow-up value for a local indicator, entered by hand (statistics are read directly)."""
+
+    scope_parent = "target"
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="readings")
     value = models.FloatField(_("värde"))
@@ -436,8 +447,10 @@ class TargetReading(AuditedModel):
         verbose_name_plural = _("uppmätta värden")
 
 
-class FollowUp(AuditedModel):
+class FollowUp(ScopedChild):
     """A recorded follow-up of a decided plan (§ 6): statuses and indicator values, frozen."""
+
+    scope_parent = "plan"
 
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="follow_ups")
     held_on = models.DateField(_("datum"))

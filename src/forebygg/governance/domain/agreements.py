@@ -78,12 +78,17 @@ def save_agreement(
     )
     if document is not None:
         agreement.document = document
-    save_as(agreement, by=by, reason="Ny" if is_new else "Ändrad")
     own = kommun_administration(kommun)
-    agreement.parties.set({own, *parties})
-    agreement.shared_with.set([party for party in parties if party.pk != own.pk])
-    agreement.measures.set(measures)
-    return agreement
+    return save_as(
+        agreement,
+        by=by,
+        reason="Ny" if is_new else "Ändrad",
+        links={
+            "parties": {own, *parties},
+            "shared_with": [party for party in parties if party.pk != own.pk],
+            "measures": measures,
+        },
+    )
 
 
 def _other_parties(agreement: Agreement, kommun) -> list:

@@ -47,9 +47,7 @@ def save_coordination_function(kommun, *, by, persons=(), **fields) -> Coordinat
     for name in FUNCTION_FIELDS:
         if name in fields:
             setattr(function, name, (fields[name] or "").strip())
-    save_as(function, by=by)
-    function.persons.set(persons)
-    return function
+    return save_as(function, by=by, links={"persons": persons})
 
 
 @transaction.atomic

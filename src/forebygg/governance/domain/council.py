@@ -75,7 +75,8 @@ def add_member(
         is_chair=is_chair,
     )
     save_as(member, by=by)
-    council.shared_with.add(organisation)
+    shared = {*council.shared_with.all(), organisation}
+    save_as(council, by=by, reason="Ny ledamot", links={"shared_with": shared})
     return member
 
 
@@ -100,11 +101,11 @@ def add_working_group(
         raise ValidationError(_("Ange arbetsgruppens namn."))
     for organisation in organisations:
         _require_actor(council, organisation)
-    group = save_as(
-        WorkingGroup(council=council, name=name.strip(), purpose=purpose.strip()), by=by
+    return save_as(
+        WorkingGroup(council=council, name=name.strip(), purpose=purpose.strip()),
+        by=by,
+        links={"organisations": organisations},
     )
-    group.organisations.set(organisations)
-    return group
 
 
 def _validate_record(council: Council, held_on: date, minutes: str, attendees) -> None:
@@ -137,9 +138,7 @@ def hold_meeting(
         minutes=minutes.strip(),
         working_group=working_group,
     )
-    save_as(meeting, by=by)
-    meeting.attendees.set(attendees)
-    return meeting
+    return save_as(meeting, by=by, links={"attendees": attendees})
 
 
 @transaction.atomic
@@ -147,9 +146,7 @@ def record_minutes(meeting: Meeting, *, minutes: str, attendees, by) -> Meeting:
     require_coordinator(by, meeting.council.kommun)
     _validate_record(meeting.council, meeting.held_on, minutes or "-", attendees)
     meeting.minutes = minutes.strip()
-    save_as(meeting, by=by, reason="Protokoll")
-    meeting.attendees.set(attendees)
-    return meeting
+    return save_as(meeting, by=by, reason="Protokoll", links={"attendees": attendees})
 
 
 @transaction.atomic

@@ -24,6 +24,4 @@ def write_note(note: Note | None, *, kommun, by, title, body, visibility, shared
         raise PermissionDenied(_("Bara kommunens samordnare kan ändra kommunens anteckningar."))
     note = note or Note(kommun=kommun)
     note.title, note.body, note.visibility = title, body, visibility
-    save_as(note, by=by)
-    note.shared_with.set(_partners_only(kommun, shared_with))
-    return note
+    return save_as(note, by=by, links={"shared_with": _partners_only(kommun, shared_with)})

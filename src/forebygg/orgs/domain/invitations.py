@@ -88,7 +88,10 @@ def find_open_invitation(token: str) -> Invitation | None:
 
 @transaction.atomic
 def accept_invitation(invitation: Invitation, *, user) -> None:
-    grant_role(user, invitation.organisation, Role.PARTNER_MEMBER, by=user)
+    """The person becomes a partner member for the inviting kommun, and for no other."""
+    grant_role(
+        user, invitation.organisation, Role.PARTNER_MEMBER, by=user, kommun=invitation.kommun
+    )
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     save_as(invitation, by=user)

@@ -8,11 +8,14 @@ from forebygg.orgs.models import Membership, Organisation, Role
 
 
 @transaction.atomic
-def grant_role(user, organisation: Organisation, role: Role, *, by=None) -> Membership:
-    existing = Membership.objects.filter(user=user, organisation=organisation, role=role).first()
+def grant_role(user, organisation: Organisation, role: Role, *, by=None, kommun=None) -> Membership:
+    """Give `user` the role; a partner member's role holds for one `kommun` (its invitation's)."""
+    existing = Membership.objects.filter(
+        user=user, organisation=organisation, role=role, kommun=kommun
+    ).first()
     if existing:
         return existing
-    membership = Membership(user=user, organisation=organisation, role=role)
+    membership = Membership(user=user, organisation=organisation, role=role, kommun=kommun)
     membership.full_clean()
     save_as(membership, by=by)
     forget_access(user)

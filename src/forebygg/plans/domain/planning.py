@@ -213,9 +213,7 @@ def save_measure(
             setattr(stored, name, value.strip() if isinstance(value, str) else value)
     if stored.area_kind != AreaKind.POLICE_AREA:
         stored.police_area = None
-    save_as(stored, by=by)
-    stored.causes.set(causes)
-    stored.partners.set(partners)
+    save_as(stored, by=by, links={"causes": causes, "partners": partners})
     if measure is None:
         return stored
     measure.refresh_from_db()
@@ -375,9 +373,12 @@ def revise_plan(plan: Plan, *, by, lagesbild: Lagesbild | None = None) -> Plan:
         copy = Measure(plan=draft, key=measure.key)
         for name in MEASURE_FIELDS:
             setattr(copy, name, getattr(measure, name))
-        save_as(copy, by=by, reason=f"Kopierad från version {plan.number}")
-        copy.causes.set(measure.causes.all())
-        copy.partners.set(measure.partners.all())
+        save_as(
+            copy,
+            by=by,
+            reason=f"Kopierad från version {plan.number}",
+            links={"causes": measure.causes.all(), "partners": measure.partners.all()},
+        )
         for target in measure.targets.all():
             target.pk, target.id, target.measure = None, None, copy
             save_as(target, by=by)

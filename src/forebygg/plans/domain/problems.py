@@ -65,10 +65,8 @@ def create_problem(
             evidence_text=evidence_text.strip(),
         ),
         by=by,
+        links={"indicators": indicators, "areas": areas, "sources": sources},
     )
-    problem.indicators.set(indicators)
-    problem.areas.set(areas)
-    problem.sources.set(sources)
     return problem
 
 

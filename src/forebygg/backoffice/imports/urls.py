@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from forebygg.backoffice import import_views as views
+from forebygg.backoffice.imports import views
 
 urlpatterns = [
     path("", views.upload, name="import_upload"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forebygg.backoffice import governance_views as views
+from forebygg.backoffice.governance import views
 
 urlpatterns = [
     path("aktorer/", views.actors, name="actors"),

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from forebygg.backoffice import lagesbild_views as views
+from forebygg.backoffice.lagesbild import views
 
 urlpatterns = [
     path("", views.index, name="lagesbild_index"),

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
-from forebygg.backoffice.plan_forms import NO_PERSONS, DateInput
+from forebygg.backoffice.plans.forms import NO_PERSONS, DateInput
 from forebygg.governance.domain.actors import actor_organisations, suggested_organisations
 from forebygg.governance.domain.agreements import measures_for_linking
 from forebygg.governance.domain.coordination import persons_for_function

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forebygg.backoffice import reporting_views as views
+from forebygg.backoffice.reporting import views
 
 urlpatterns = [
     path("", views.yearly_reports, name="yearly_reports"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forebygg.backoffice import audit_views as views
+from forebygg.backoffice.audit import views
 
 urlpatterns = [
     path("", views.change_log, name="change_log"),

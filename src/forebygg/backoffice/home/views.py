@@ -2,53 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from forebygg.backoffice.forms import InviteForm, NoteForm
-from forebygg.geo.domain.queries import get_kommun_or_404
+from forebygg.backoffice.entry import apply_form, workspace_view
+from forebygg.backoffice.home.forms import InviteForm, NoteForm
+from forebygg.orgs.domain.history import history_for
 from forebygg.geo.models import Kommun, Lan
 from forebygg.notes.domain import write_note
 from forebygg.notes.models import Note
-from forebygg.orgs.access import (
-    access_for,
-    can_edit_kommun,
-    can_open_workspace,
-    get_for_user,
-    workspace_kommun_ids_for,
-)
+from forebygg.orgs.access import Level, access_for, workspace_kommun_ids_for
 from forebygg.orgs.domain.invitations import invite_partner
 from forebygg.orgs.models import Invitation, Membership, Organisation, Role
-
-
-def workspace_kommun_or_404(request, code) -> Kommun:
-    kommun = get_kommun_or_404(code)
-    if not can_open_workspace(request.user, kommun):
-        raise Http404(_("Sidan finns inte eller så saknar du behörighet."))
-    return kommun
-
-
-def coordinator_kommun_or_404(request, code) -> Kommun:
-    """The kommun, if the user is its coordinator; anyone else gets a 404, never a 403."""
-    kommun = workspace_kommun_or_404(request, code)
-    if not can_edit_kommun(request.user, kommun):
-        raise Http404(_("Sidan finns inte eller så saknar du behörighet."))
-    return kommun
-
-
-def show_errors(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def form_errors(request, form) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
 
 
 def _partners(kommun):
@@ -80,36 +46,42 @@ def my_workspaces(request):
     )
 
 
-@login_required
-def workspace(request, code):
-    kommun = workspace_kommun_or_404(request, code)
-    is_coordinator = can_edit_kommun(request.user, kommun)
+@workspace_view()
+def workspace(request):
+    ws = request.workspace
+    kommun = ws.kommun
     context = {
         "kommun": kommun,
-        "is_coordinator": is_coordinator,
-        "notes": Note.objects.visible_to(request.user).filter(kommun=kommun),
+        "is_coordinator": ws.can_edit,
+        "notes": ws.visible(Note.objects),
     }
-    if kommun.pk in access_for(request.user).staff_kommun_ids:
+    if ws.is_staff:
         context["members"] = Membership.objects.filter(
             organisation__home_kommun=kommun, role__in=[Role.COORDINATOR, Role.KOMMUN_MEMBER]
         ).select_related("user")
+        context["partner_members"] = Membership.objects.filter(
+            kommun=kommun, role=Role.PARTNER_MEMBER
+        ).select_related("user", "organisation")
         context["partners"] = _partners(kommun)
-    if is_coordinator:
+    if ws.can_edit:
         context["invitations"] = Invitation.objects.filter(kommun=kommun, accepted_at__isnull=True)
     return render(request, "backoffice/workspace.html", context)
 
 
-@login_required
+@workspace_view(Level.COORDINATOR)
 @require_http_methods(["GET", "POST"])
-def note_edit(request, code, pk=None):
-    kommun = workspace_kommun_or_404(request, code)
-    if not can_edit_kommun(request.user, kommun):
-        raise Http404(_("Sidan finns inte eller så saknar du behörighet."))
-    note = (
-        get_for_user(Note.objects, request.user, for_edit=True, pk=pk, kommun=kommun)
-        if pk
-        else None
-    )
+def note_create(request):
+    return _note_form(request, note=None)
+
+
+@workspace_view(Level.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def note_edit(request, pk):
+    return _note_form(request, note=request.workspace.get(Note.objects, for_edit=True, pk=pk))
+
+
+def _note_form(request, *, note):
+    kommun = request.workspace.kommun
     initial = {}
     if note:
         initial = {
@@ -128,41 +100,41 @@ def note_edit(request, code, pk=None):
     )
 
 
-@login_required
-def note_detail(request, code, pk):
-    kommun = workspace_kommun_or_404(request, code)
-    note = get_for_user(Note.objects, request.user, pk=pk, kommun=kommun)
-    history = note.history.select_related("history_user").order_by("-history_date")
+@workspace_view()
+def note_detail(request, pk):
+    ws = request.workspace
+    note = ws.get(Note.objects, pk=pk)
     return render(
         request,
         "backoffice/note_detail.html",
         {
-            "kommun": kommun,
+            "kommun": ws.kommun,
             "note": note,
-            "history": history,
-            "can_edit": can_edit_kommun(request.user, kommun),
+            "history": history_for(note, request.user),
+            "can_edit": ws.can_edit,
         },
     )
 
 
-@login_required
+@workspace_view(Level.COORDINATOR)
 @require_http_methods(["GET", "POST"])
-def invite(request, code):
-    kommun = workspace_kommun_or_404(request, code)
-    if not can_edit_kommun(request.user, kommun):
-        raise Http404(_("Sidan finns inte eller så saknar du behörighet."))
+def invite(request):
+    kommun = request.workspace.kommun
     form = InviteForm(request.POST or None, partners=_partners(kommun))
-    if request.method == "POST" and form.is_valid():
-        invite_partner(
-            kommun=kommun,
-            email=form.cleaned_data["email"],
-            by=request.user,
-            organisation=form.cleaned_data["organisation"],
-            new_organisation=(form.cleaned_data["new_name"], form.cleaned_data["new_type"]),
-        )
-        messages.success(
+    if request.method == "POST":
+        sent = apply_form(
             request,
-            _("En inbjudan har skickats till %(email)s.") % {"email": form.cleaned_data["email"]},
+            form,
+            lambda data: invite_partner(
+                kommun=kommun,
+                email=data["email"],
+                by=request.user,
+                organisation=data["organisation"],
+                new_organisation=(data["new_name"], data["new_type"]),
+            ),
+            success=_("En inbjudan har skickats till %(email)s.")
+            % {"email": form.data.get("email", "")},
         )
-        return redirect("backoffice:workspace", code=kommun.code)
+        if sent:
+            return redirect("backoffice:workspace", code=kommun.code)
     return render(request, "backoffice/invite.html", {"kommun": kommun, "form": form})

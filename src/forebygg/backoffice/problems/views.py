@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forebygg.backoffice import plan_forms as forms
-from forebygg.backoffice.views import (
+from forebygg.backoffice.plans import forms
+from forebygg.backoffice.entry import (
     coordinator_kommun_or_404,
     form_errors,
     show_errors,

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from forebygg.backoffice import plan_views as views
+from forebygg.backoffice.plans import views
 
 urlpatterns = [
     path("", views.index, name="plans"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forebygg.backoffice import methods_views as views
+from forebygg.backoffice.methods import views
 
 urlpatterns = [
     path("", views.experiences, name="experiences"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forebygg.backoffice import problem_views as views
+from forebygg.backoffice.problems import views
 
 urlpatterns = [
     path("", views.index, name="problems"),

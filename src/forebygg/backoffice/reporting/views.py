@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from forebygg.backoffice.views import (
+from forebygg.backoffice.entry import (
     coordinator_kommun_or_404,
     show_errors,
     workspace_kommun_or_404,

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from forebygg.backoffice.views import workspace_kommun_or_404
+from forebygg.backoffice.entry import workspace_kommun_or_404
 from forebygg.orgs.access import access_for, can_edit_kommun
 from forebygg.stats.domain import preview_file, write_import
 from forebygg.stats.importers import generic

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from forebygg.backoffice import governance_forms as forms
-from forebygg.backoffice.views import (
+from forebygg.backoffice.governance import forms
+from forebygg.backoffice.entry import (
     coordinator_kommun_or_404,
     form_errors,
     show_errors,
