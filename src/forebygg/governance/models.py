@@ -9,7 +9,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from forebygg.core.models import AuditedModel
 from forebygg.orgs.access import KommunOwnedModel, ScopedChild, ScopedQuerySet, access_for
 
 
@@ -65,12 +64,12 @@ class Document(models.Model):
         verbose_name = _("dokument")
         verbose_name_plural = _("dokument")
 
+    def __str__(self) -> str:
+        return self.name
+
     @classmethod
     def kommun_lookup(cls) -> str:
         return "kommun"
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class AgreementKind(models.TextChoices):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from forebygg.core.models import AuditedModel, FrozenOnceDecided
+from forebygg.core.models import FrozenOnceDecided
 from forebygg.orgs.access import KommunOwnedModel, ScopedChild
 
 # Section key → heading. The first five carry the scope and § 4's three parts.

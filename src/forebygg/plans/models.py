@@ -11,7 +11,7 @@ from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
-from forebygg.core.models import AuditedModel, FrozenOnceDecided
+from forebygg.core.models import FrozenOnceDecided
 from forebygg.orgs.access import ChildQuerySet, KommunOwnedModel, ScopedChild, access_for
 
 FROZEN_MESSAGE = _("En beslutad åtgärdsplan kan inte ändras. Skapa en ny version.")

@@ -8,11 +8,11 @@ from django.views.decorators.http import require_http_methods
 
 from forebygg.backoffice.entry import apply_form, workspace_view
 from forebygg.backoffice.home.forms import InviteForm, NoteForm
-from forebygg.orgs.domain.history import history_for
 from forebygg.geo.models import Kommun, Lan
 from forebygg.notes.domain import write_note
 from forebygg.notes.models import Note
 from forebygg.orgs.access import Level, access_for, workspace_kommun_ids_for
+from forebygg.orgs.domain.history import history_for
 from forebygg.orgs.domain.invitations import invite_partner
 from forebygg.orgs.models import Invitation, Membership, Organisation, Role
 

@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from forebygg.backoffice.plans import forms
 from forebygg.backoffice.entry import (
     coordinator_kommun_or_404,
     form_errors,
     show_errors,
     workspace_kommun_or_404,
 )
+from forebygg.backoffice.plans import forms
 from forebygg.core.domain.conflicts import EditConflict
 from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment
 from forebygg.orgs.access import can_edit_kommun, get_for_user
