@@ -13,11 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 
+from forebygg.core.views import apply_form
 from forebygg.geo.domain.queries import get_kommun_or_404
 from forebygg.geo.models import Kommun
 from forebygg.orgs.access import (
@@ -98,37 +97,11 @@ def workspace_view(level: Level = Level.READER, *, also_site_admin: bool = False
     return decorate
 
 
-# --- one helper for "validate, call the domain function, say how it went, go back" -----------
-
-
-def show_errors(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def form_errors(request, form) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
-
-
-def apply_form(request, form, action: Callable[[dict], object], *, success: str) -> bool:
-    """Validate the form, run one domain call with its data, report the outcome as messages."""
-    if not form.is_valid():
-        form_errors(request, form)
-        return False
-    try:
-        action(form.cleaned_data)
-    except ValidationError as error:
-        show_errors(request, error)
-        return False
-    messages.success(request, success)
-    return True
+# --- "validate, call the domain function, say how it went, go back" -------------------------
 
 
 def submit(request, form, action: Callable[[dict], object], *, success: str, then: str, **kwargs):
-    """`apply_form`, then back to the named page of this workspace (`then`, with `kwargs`)."""
+    """`apply_form`, then back to the named page `then` of this workspace (with `kwargs`)."""
     apply_form(request, form, action, success=success)
     return redirect(then, code=request.workspace.code, **kwargs)
 

@@ -1,3 +1,9 @@
+"""What every audience app shares: error pages, attachments, and form feedback as messages."""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -28,3 +34,29 @@ def attachment(content: bytes, mime: str, name: str) -> HttpResponse:
     response = HttpResponse(content, content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+def show_errors(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def form_errors(request, form) -> None:
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)
+
+
+def apply_form(request, form, action: Callable[[dict], object], *, success: str) -> bool:
+    """Validate the form, run one domain call with its data, report the outcome as messages."""
+    if not form.is_valid():
+        form_errors(request, form)
+        return False
+    try:
+        action(form.cleaned_data)
+    except ValidationError as error:
+        show_errors(request, error)
+        return False
+    messages.success(request, success)
+    return True

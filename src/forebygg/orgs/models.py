@@ -167,6 +167,27 @@ class Membership(AuditedModel):
             )
 
 
+class PartnershipQuerySet(models.QuerySet):
+    """The kommun's actor registry: its staff read it, its coordinator changes it."""
+
+    def visible_to(self, user) -> "PartnershipQuerySet":
+        access = _access_for(user)
+        return self if access.is_site_admin else self.filter(kommun_id__in=access.staff_kommun_ids)
+
+    def editable_by(self, user) -> "PartnershipQuerySet":
+        return self.filter(kommun_id__in=_access_for(user).coordinator_kommun_ids)
+
+    def in_kommun(self, kommun) -> "PartnershipQuerySet":
+        return self.filter(kommun=kommun)
+
+
+def _access_for(user):
+    # access.py computes access from the models in this module, so it is imported when used.
+    from forebygg.orgs.access import access_for
+
+    return access_for(user)
+
+
 class Partnership(AuditedModel):
     """A partner organisation works with a kommun: its members may see what the kommun shares."""
 
@@ -175,6 +196,8 @@ class Partnership(AuditedModel):
         Organisation, on_delete=models.CASCADE, related_name="partnerships"
     )
     contribution = models.TextField(_("vad organisationen bidrar med"), blank=True)
+
+    objects = PartnershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("samverkanspart")
@@ -185,6 +208,10 @@ class Partnership(AuditedModel):
 
     def __str__(self) -> str:
         return f"{self.organisation} i {self.kommun}"
+
+    @classmethod
+    def kommun_lookup(cls) -> str:
+        return "kommun"
 
 
 class Invitation(AuditedModel):

@@ -19,9 +19,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from forebygg.backoffice.entry import show_errors
 from forebygg.core.domain.csvfiles import write_csv_table
-from forebygg.core.views import attachment
+from forebygg.core.views import attachment, show_errors
 from forebygg.geo.domain.svg import VIEWBOX, viewbox_around
 from forebygg.geo.models import POLICE_AREA_KINDS, Area, Lan
 from forebygg.governance.domain.compliance import Status

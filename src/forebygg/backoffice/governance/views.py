@@ -17,14 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from forebygg.backoffice.entry import (
-    coordinator_kommun_or_404,
-    form_errors,
-    show_errors,
-    workspace_kommun_or_404,
-)
+from forebygg.backoffice.entry import coordinator_kommun_or_404, workspace_kommun_or_404
 from forebygg.backoffice.governance import forms
-from forebygg.core.views import attachment
+from forebygg.core.views import attachment, form_errors, show_errors
 from forebygg.governance.domain import actors as actor_domain
 from forebygg.governance.domain import agreements as agreement_domain
 from forebygg.governance.domain import coordination as coordination_domain

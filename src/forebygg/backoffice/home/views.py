@@ -6,8 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from forebygg.backoffice.entry import apply_form, workspace_view
+from forebygg.backoffice.entry import workspace_view
 from forebygg.backoffice.home.forms import InviteForm, NoteForm
+from forebygg.core.views import apply_form
 from forebygg.geo.models import Kommun, Lan
 from forebygg.notes.domain import write_note
 from forebygg.notes.models import Note

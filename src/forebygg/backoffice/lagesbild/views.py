@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from forebygg.backoffice.entry import show_errors, workspace_kommun_or_404
+from forebygg.backoffice.entry import workspace_kommun_or_404
 from forebygg.core.domain.conflicts import EditConflict, fingerprint
-from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment
+from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment, show_errors
 from forebygg.lagesbild import domain
 from forebygg.lagesbild.interfaces.document import document_context
 from forebygg.lagesbild.interfaces.docx import render_docx

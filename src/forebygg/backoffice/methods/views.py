@@ -14,12 +14,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from forebygg.backoffice.entry import (
-    coordinator_kommun_or_404,
-    show_errors,
-    workspace_kommun_or_404,
-)
+from forebygg.backoffice.entry import coordinator_kommun_or_404, workspace_kommun_or_404
 from forebygg.backoffice.methods.forms import ExperienceForm
+from forebygg.core.views import show_errors
 from forebygg.methods.domain.experiences import (
     EXPERIENCE_FIELDS,
     experience_draft_from,

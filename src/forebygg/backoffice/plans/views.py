@@ -13,15 +13,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from forebygg.backoffice.entry import (
-    coordinator_kommun_or_404,
-    form_errors,
-    show_errors,
-    workspace_kommun_or_404,
-)
+from forebygg.backoffice.entry import coordinator_kommun_or_404, workspace_kommun_or_404
 from forebygg.backoffice.plans import forms
 from forebygg.core.domain.conflicts import EditConflict
-from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment
+from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment, form_errors, show_errors
 from forebygg.orgs.access import can_edit_kommun, get_for_user
 from forebygg.plans.domain import followup, planning, spreadsheet
 from forebygg.plans.domain.warnings import warnings_for

@@ -7,13 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forebygg.backoffice.entry import (
-    coordinator_kommun_or_404,
-    form_errors,
-    show_errors,
-    workspace_kommun_or_404,
-)
+from forebygg.backoffice.entry import coordinator_kommun_or_404, workspace_kommun_or_404
 from forebygg.backoffice.plans import forms
+from forebygg.core.views import form_errors, show_errors
 from forebygg.orgs.access import can_edit_kommun, get_for_user
 from forebygg.plans.domain import problems as domain
 from forebygg.plans.models import FILTER_CRITERIA, PROBLEM_CRITERIA, Criterion, Problem

@@ -16,11 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from forebygg.backoffice.entry import (
-    coordinator_kommun_or_404,
-    show_errors,
-    workspace_kommun_or_404,
-)
+from forebygg.backoffice.entry import coordinator_kommun_or_404, workspace_kommun_or_404
+from forebygg.core.views import show_errors
 from forebygg.orgs.access import can_edit_kommun, get_for_user
 from forebygg.reporting.domain import transitions
 from forebygg.reporting.domain import yearly as yearly_domain
