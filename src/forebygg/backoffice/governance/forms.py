@@ -1,6 +1,11 @@
-"""Forms for actors, agreements, the council, the coordination function and leadership.
+"""Forms for actors, agreements, the council, the årshjul, coordination and leadership.
 
 Forms only parse input; the rules live in governance.domain.
+
+One module, although the views are a package with a module per URL area: the forms are
+short, and four areas share `KommunForm` (organisation fields offering the kommun's own
+actors), so a split would mostly move that base into a module of its own. A form is found
+by its name here, next to the others it resembles.
 """
 
 from django import forms
