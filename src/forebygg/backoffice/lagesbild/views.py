@@ -19,7 +19,7 @@ from forebygg.lagesbild import domain
 from forebygg.lagesbild.interfaces.document import document_context
 from forebygg.lagesbild.interfaces.docx import render_docx
 from forebygg.lagesbild.interfaces.pdf import render_pdf
-from forebygg.lagesbild.models import SECTIONS, Lagesbild
+from forebygg.lagesbild.models import SECTIONS, Lagesbild, LagesbildStatus
 from forebygg.orgs.access import Level, not_found
 
 SECTION_LABELS = dict(SECTIONS)
@@ -46,7 +46,7 @@ def index(request):
             "kommun": ws.kommun,
             "versions": versions,
             "can_edit": ws.can_edit,
-            "has_draft": versions.filter(status="utkast").exists(),
+            "has_draft": versions.filter(status=LagesbildStatus.DRAFT).exists(),
             "age_warning": domain.age_warning(ws.kommun),
         },
     )
