@@ -1,27 +1,15 @@
-"""Forms for problems, the åtgärdsplan and follow-up. The rules themselves live in the domain."""
+"""Forms for the åtgärdsplan, its measures and follow-up. The rules live in the domain."""
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forebygg.geo.models import POLICE_AREA_KINDS, Area
-from forebygg.lagesbild.models import Lagesbild, LagesbildStatus, ProblemCandidate
+from forebygg.lagesbild.models import Lagesbild
 from forebygg.methods.models import Method
 from forebygg.plans.domain.planning import causes_of, eligible_organisations
-from forebygg.plans.models import (
-    MAX_SCORE,
-    AreaKind,
-    Criterion,
-    Funding,
-    Horizon,
-    HypothesisStatus,
-    MeasureState,
-    MeasureType,
-    Perspective,
-    Priority,
-)
-from forebygg.stats.models import DataSource, Indicator
+from forebygg.plans.models import AreaKind, Funding, Horizon, MeasureState, MeasureType
+from forebygg.stats.models import Indicator
 
 
 class DateInput(forms.DateInput):
@@ -31,133 +19,15 @@ class DateInput(forms.DateInput):
 NO_PERSONS = _("Skriv om problem, platser och grupper – aldrig om enskilda personer.")
 
 
-class ProblemForm(forms.Form):
-    title = forms.CharField(label=_("Problem"), max_length=200, required=False)
-    candidate = forms.ModelChoiceField(
-        label=_("Ta över en problemkandidat från lägesbilden"),
-        queryset=ProblemCandidate.objects.none(),
-        required=False,
-        empty_label="–",
-    )
-    description = forms.CharField(
-        label=_("Beskrivning"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=NO_PERSONS,
-    )
-    evidence_text = forms.CharField(
-        label=_("Underlag"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    areas = forms.ModelMultipleChoiceField(
-        label=_("Områden"),
-        queryset=Area.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    indicators = forms.ModelMultipleChoiceField(
-        label=_("Indikatorer som visar problemet"),
-        queryset=Indicator.objects.order_by("name_sv"),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("Håll ned Ctrl (Cmd på Mac) för att välja flera."),
-    )
-    sources = forms.ModelMultipleChoiceField(
-        label=_("Källor"),
-        queryset=DataSource.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-    def __init__(self, *args, kommun, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["sources"].queryset = DataSource.objects.filter(
-            Q(kommun__isnull=True) | Q(kommun=kommun)
-        )
-        self.fields["candidate"].queryset = ProblemCandidate.objects.filter(
-            lagesbild__kommun=kommun
-        ).select_related("lagesbild")
-        self.fields["candidate"].label_from_instance = lambda c: (
-            f"{c.title} (lägesbild version {c.lagesbild.number})"
-        )
-        self.fields["areas"].queryset = Area.objects.filter(kommun=kommun)
-        self.fields["areas"].empty_text = _("Inga områden är inlästa för kommunen.")
-
-    def clean(self):
-        data = super().clean()
-        if not data.get("title") and not data.get("candidate"):
-            raise forms.ValidationError(_("Ange problemet eller välj en problemkandidat."))
-        return data
-
-
-SCORE_CHOICES = [("", "–")] + [(str(n), str(n)) for n in range(MAX_SCORE + 1)]
-
-
-class ScoreForm(forms.Form):
-    """One select per criterion of Brå's matrix, 0–3 or not assessed."""
-
-    def __init__(self, *args, problem, **kwargs):
-        super().__init__(*args, **kwargs)
-        for criterion in Criterion:
-            self.fields[criterion.value] = forms.TypedChoiceField(
-                label=criterion.label,
-                choices=SCORE_CHOICES,
-                coerce=int,
-                empty_value=None,
-                required=False,
-                initial=problem.scores.get(criterion.value),
-            )
-
-
-class PriorityForm(forms.Form):
-    priority = forms.ChoiceField(label=_("Beslut"), choices=Priority.choices)
-    reason = forms.CharField(
-        label=_("Motivering"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Krävs när ett problem medvetet väljs bort."),
-    )
-
-
-class CauseForm(forms.Form):
-    perspective = forms.ChoiceField(label=_("Perspektiv"), choices=Perspective.choices)
-    text = forms.CharField(label=_("Orsak"), max_length=300)
-    parent = forms.ModelChoiceField(
-        label=_("Del av (orsaksträd eller händelsekedja)"),
-        queryset=None,
-        required=False,
-        empty_label=_("– ingen, en huvudorsak –"),
-    )
-
-    def __init__(self, *args, problem, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = problem.causes.all()
-
-
-class HypothesisForm(forms.Form):
-    text = forms.CharField(label=_("Hypotes"), max_length=300)
-    evidence = forms.CharField(
-        label=_("Underlag"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    status = forms.ChoiceField(label=_("Status"), choices=HypothesisStatus.choices)
-
-
-class UnknownsForm(forms.Form):
-    text = forms.CharField(
-        label=_("Det vi ännu inte vet"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-
 class PlanForm(forms.Form):
     title = forms.CharField(label=_("Rubrik"), max_length=200, initial=_("Åtgärdsplan"))
     lagesbild = forms.ModelChoiceField(
         label=_("Bygger på lägesbild"), queryset=Lagesbild.objects.none(), empty_label=None
     )
 
-    def __init__(self, *args, kommun, **kwargs):
+    def __init__(self, *args, decided_lagesbilder, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lagesbild"].queryset = Lagesbild.objects.filter(
-            kommun=kommun, status=LagesbildStatus.DECIDED
-        )
+        self.fields["lagesbild"].queryset = decided_lagesbilder
         self.fields["lagesbild"].label_from_instance = lambda lb: (
             f"Version {lb.number}, fastställd {lb.decided_at:%Y-%m-%d}"
         )

@@ -1,4 +1,9 @@
-"""The åtgärdsplan, its measures, targets and follow-up: thin views over plans.domain."""
+"""The åtgärdsplan, its measures, targets and follow-up: thin views over plans.domain.
+
+A POST-only view checks the method before it enters the workspace, so that a GET is a 405 for
+everyone logged in, whatever their level; `login_required` comes first so that an anonymous
+visitor is still sent to log in.
+"""
 
 import base64
 import binascii
@@ -7,72 +12,107 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import prefetch_related_objects
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from forebygg.backoffice.entry import coordinator_kommun_or_404, workspace_kommun_or_404
+from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.plans import forms
 from forebygg.core.domain.conflicts import EditConflict
 from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment, form_errors, show_errors
-from forebygg.orgs.access import can_edit_kommun, get_for_user
+from forebygg.lagesbild.models import Lagesbild, LagesbildStatus
+from forebygg.orgs.access import Level, not_found
 from forebygg.plans.domain import followup, planning, spreadsheet
 from forebygg.plans.domain.warnings import warnings_for
 from forebygg.plans.interfaces.report import render_follow_up_docx, render_follow_up_pdf
-from forebygg.plans.models import FollowUp, Horizon, Measure, MeasureType, Plan, Target
+from forebygg.plans.models import (
+    FollowUp,
+    Horizon,
+    Measure,
+    MeasureType,
+    Plan,
+    PlanStatus,
+    Target,
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The largest id a filter accepts: what a 32-bit integer column holds. Anything larger would
+# reach the database as a number it cannot compare (a 500 on PostgreSQL), so it is ignored.
+MAX_ID = 2**31 - 1
 
 
-def _plan(request, kommun, number, *, for_edit=False) -> Plan:
-    return get_for_user(
-        Plan.objects.select_related("kommun", "lagesbild"),
-        request.user,
-        for_edit=for_edit,
-        kommun=kommun,
-        number=number,
+# --- lookups -------------------------------------------------------------------------------
+
+
+def _plan(request, number, *, for_edit=False) -> Plan:
+    return request.workspace.get(
+        Plan.objects.select_related("kommun", "lagesbild"), for_edit=for_edit, number=number
     )
 
 
-def _measure(request, plan, key) -> Measure:
-    try:
-        return (
-            Measure.objects.visible_to(request.user)
-            .select_related("plan", "owner", "method")
-            .get(plan=plan, key=key)
-        )
-    except Measure.DoesNotExist:
-        raise Http404(_("Sidan finns inte eller så saknar du behörighet.")) from None
+def _measure(request, number, key, *, for_edit=False) -> Measure:
+    """The measure `key` of plan version `number`, with its plan.
+
+    The plan is reached through the measure: a partner sees the measures its organisation
+    owns (`Measure.objects.visible_to`) even in a plan it may not read on its own.
+    """
+    return request.workspace.get(
+        Measure.objects.select_related("plan__kommun", "plan__lagesbild", "owner", "method"),
+        for_edit=for_edit,
+        plan__number=number,
+        key=key,
+    )
 
 
-@login_required
-def index(request, code):
-    kommun = workspace_kommun_or_404(request, code)
-    can_edit = can_edit_kommun(request.user, kommun)
-    plans = Plan.objects.visible_to(request.user).filter(kommun=kommun)
-    own_measures = Measure.objects.status_reportable_by(request.user).filter(plan__kommun=kommun)
+def _filters(request) -> dict:
+    return {
+        "type": request.GET.get("typ", ""),
+        "horizon": request.GET.get("tidsperspektiv", ""),
+        "owner_id": _id_or_none(request.GET.get("ansvarig", "")),
+        "search": request.GET.get("sok", "").strip(),
+    }
+
+
+def _id_or_none(text: str) -> int | None:
+    """An id typed into the query string, or None for what no row can have."""
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_ID)):
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None
+
+
+# --- the kommun's plans --------------------------------------------------------------------
+
+
+@workspace_view(Level.READER)
+def index(request):
+    ws = request.workspace
+    plans = ws.visible(Plan.objects)
+    own_measures = Measure.objects.status_reportable_by(request.user).in_kommun(ws.kommun)
     return render(
         request,
         "backoffice/plans/index.html",
         {
-            "kommun": kommun,
+            "kommun": ws.kommun,
             "plans": plans,
-            "can_edit": can_edit,
-            "has_draft": can_edit and planning.draft_of(kommun) is not None,
-            "form": forms.PlanForm(kommun=kommun),
-            "warnings": warnings_for(kommun) if can_edit else [],
+            "can_edit": ws.can_edit,
+            "has_draft": ws.can_edit and plans.filter(status=PlanStatus.DRAFT).exists(),
+            "form": _plan_form(request),
+            "warnings": warnings_for(ws.kommun) if ws.can_edit else [],
             "own_measures": own_measures.select_related("plan", "owner"),
         },
     )
 
 
-@login_required
-def warnings_panel(request, code):
-    kommun = workspace_kommun_or_404(request, code)
-    if not can_edit_kommun(request.user, kommun):
-        raise Http404
+def _plan_form(request, data=None) -> forms.PlanForm:
+    decided = request.workspace.visible(Lagesbild.objects).filter(status=LagesbildStatus.DECIDED)
+    return forms.PlanForm(data, decided_lagesbilder=decided)
+
+
+@workspace_view(Level.COORDINATOR)
+def warnings_panel(request):
+    kommun = request.workspace.kommun
     return render(
         request,
         "backoffice/plans/warnings.html",
@@ -82,73 +122,145 @@ def warnings_panel(request, code):
 
 @login_required
 @require_POST
-def create(request, code):
-    kommun = coordinator_kommun_or_404(request, code)
-    form = forms.PlanForm(request.POST, kommun=kommun)
+@workspace_view(Level.COORDINATOR)
+def create(request):
+    ws = request.workspace
+    form = _plan_form(request, request.POST)
     if not form.is_valid():
         form_errors(request, form)
-        return redirect("backoffice:plans", code=code)
+        return redirect("backoffice:plans", code=ws.code)
     try:
-        plan = planning.create_plan(kommun, by=request.user, **form.cleaned_data)
+        plan = planning.create_plan(ws.kommun, by=request.user, **form.cleaned_data)
     except ValidationError as error:
         show_errors(request, error)
-        return redirect("backoffice:plans", code=code)
+        return redirect("backoffice:plans", code=ws.code)
     messages.success(request, _("Ett utkast till åtgärdsplan är skapat."))
-    return redirect("backoffice:plan", code=code, number=plan.number)
+    return redirect("backoffice:plan", code=ws.code, number=plan.number)
 
 
-def _filters(request) -> dict:
-    owner = request.GET.get("ansvarig", "")
-    return {
-        "type": request.GET.get("typ", ""),
-        "horizon": request.GET.get("tidsperspektiv", ""),
-        "owner_id": int(owner) if owner.isdigit() else None,
-        "search": request.GET.get("sok", "").strip(),
-    }
+# --- one plan ------------------------------------------------------------------------------
 
 
-@login_required
-def detail(request, code, number):
-    kommun = workspace_kommun_or_404(request, code)
-    plan = _plan(request, kommun, number)
-    is_coordinator = can_edit_kommun(request.user, kommun)
+@workspace_view(Level.READER)
+def detail(request, number):
+    ws = request.workspace
+    plan = _plan(request, number)
     filters = _filters(request)
     measures = spreadsheet.filter_measures(plan, **filters).select_related("owner", "police_area")
     return render(
         request,
         "backoffice/plans/plan.html",
         {
-            "kommun": kommun,
+            "kommun": ws.kommun,
             "plan": plan,
-            "is_coordinator": is_coordinator,
-            "can_edit": is_coordinator and not plan.is_decided,
+            "is_coordinator": ws.can_edit,
+            "can_edit": ws.can_edit and not plan.is_decided,
             "measures": measures.prefetch_related("causes__problem", "targets", "partners"),
             "filters": filters,
             "query": request.GET.urlencode(),
             "type_choices": MeasureType.choices,
             "horizon_choices": Horizon.choices,
-            "owners": planning.eligible_organisations(kommun).distinct().order_by("name"),
+            "owners": planning.eligible_organisations(ws.kommun).distinct().order_by("name"),
             "decide_form": forms.DecidePlanForm(),
-            "warnings": warnings_for(kommun) if is_coordinator else [],
+            "warnings": warnings_for(ws.kommun) if ws.can_edit else [],
         },
     )
 
 
 @login_required
+@require_POST
+@workspace_view(Level.COORDINATOR)
+def decide(request, number):
+    plan = _plan(request, number, for_edit=True)
+    return submit(
+        request,
+        forms.DecidePlanForm(request.POST),
+        lambda data: planning.decide_plan(plan, by=request.user, **data),
+        success=_("Åtgärdsplanen är beslutad och kan inte längre ändras."),
+        then="backoffice:plan",
+        number=number,
+    )
+
+
+@login_required
+@require_POST
+@workspace_view(Level.COORDINATOR)
+def revise(request, number):
+    plan = _plan(request, number, for_edit=True)
+    try:
+        draft = planning.revise_plan(plan, by=request.user)
+    except ValidationError as error:
+        show_errors(request, error)
+        return redirect("backoffice:plan", code=request.workspace.code, number=number)
+    messages.success(request, _("En ny version är skapad med planens åtgärder."))
+    return redirect("backoffice:plan", code=request.workspace.code, number=draft.number)
+
+
+@login_required
+@require_POST
+@workspace_view(Level.COORDINATOR)
+def publish(request, number):
+    plan = _plan(request, number, for_edit=True)
+    try:
+        planning.publish_plan(plan, by=request.user, published=request.POST.get("publish") == "1")
+        messages.success(request, _("Publiceringen är ändrad."))
+    except ValidationError as error:
+        show_errors(request, error)
+    return redirect("backoffice:plan", code=request.workspace.code, number=number)
+
+
+# --- measures ------------------------------------------------------------------------------
+
+
+@workspace_view(Level.READER)
+def measure_detail(request, number, key):
+    ws = request.workspace
+    measure = _measure(request, number, key)
+    plan = measure.plan
+    targets = ws.visible(Target.objects).filter(measure=measure).select_related("indicator")
+    return render(
+        request,
+        "backoffice/plans/measure.html",
+        {
+            "kommun": ws.kommun,
+            "plan": plan,
+            "measure": measure,
+            "can_edit": ws.can_edit and not plan.is_decided,
+            "is_coordinator": ws.can_edit,
+            "can_report": followup.can_report_status(request.user, measure),
+            "targets": [(t, followup.target_progress(t)) for t in targets],
+            "target_form": forms.TargetForm(),
+            "status_form": forms.StatusForm(),
+            "reading_form": forms.ReadingForm(),
+        },
+    )
+
+
+@workspace_view(Level.COORDINATOR)
 @require_http_methods(["GET", "POST"])
-def measure_edit(request, code, number, key=None):
-    kommun = workspace_kommun_or_404(request, code)
-    plan = _plan(request, kommun, number, for_edit=True)
-    measure = _measure(request, plan, key) if key else None
-    if measure:
-        prefetch_related_objects([measure], "causes", "partners")  # for the form and version
+def measure_create(request, number):
+    return _measure_form(request, _plan(request, number, for_edit=True), measure=None)
+
+
+@workspace_view(Level.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def measure_edit(request, number, key):
+    measure = _measure(request, number, key, for_edit=True)
+    prefetch_related_objects([measure], "causes", "partners")  # for the form and its version
+    return _measure_form(request, measure.plan, measure=measure)
+
+
+def _measure_form(request, plan: Plan, *, measure: Measure | None):
+    """The measure form; a save over someone else's newer save shows both, to merge by hand."""
+    kommun = request.workspace.kommun
     initial = _measure_initial(measure) if measure else {}
     form = forms.MeasureForm(request.POST or None, kommun=kommun, initial=initial)
     differences = None
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
         try:
-            measure = planning.save_measure(plan, by=request.user, measure=measure, **data)
+            measure = planning.save_measure(
+                plan, by=request.user, measure=measure, **form.cleaned_data
+            )
         except EditConflict as conflict:
             messages.error(request, conflict.messages[0])
             differences = _differences(form, conflict.current)
@@ -160,7 +272,9 @@ def measure_edit(request, code, number, key=None):
                 form.add_error(None, message)
         else:
             messages.success(request, _("Åtgärden är sparad."))
-            return redirect("backoffice:measure", code=code, number=number, key=measure.key)
+            return redirect(
+                "backoffice:measure", code=kommun.code, number=plan.number, key=measure.key
+            )
     return render(
         request,
         "backoffice/plans/measure_form.html",
@@ -176,12 +290,11 @@ def measure_edit(request, code, number, key=None):
 
 def _differences(form, stored: Measure) -> list[tuple[str, str, str]]:
     """(field, the writer's value, the saved value) wherever the two differ."""
-    data = form.cleaned_data
     rows = spreadsheet.differences(
         stored,
-        fields={name: data.get(name) for name in planning.MEASURE_FIELDS},
-        causes=data.get("causes", []),
-        partners=data.get("partners", []),
+        fields={name: form.cleaned_data.get(name) for name in planning.MEASURE_FIELDS},
+        causes=form.cleaned_data.get("causes", []),
+        partners=form.cleaned_data.get("partners", []),
     )
     return [(form.fields[name].label, yours, saved) for name, yours, saved in rows]
 
@@ -197,157 +310,79 @@ def _measure_initial(measure: Measure) -> dict:
 
 
 @login_required
-def measure_detail(request, code, number, key):
-    kommun = workspace_kommun_or_404(request, code)
-    plan = get_for_user_or_owned(request, kommun, number)
-    measure = _measure(request, plan, key)
-    is_coordinator = can_edit_kommun(request.user, kommun)
-    targets = measure.targets.select_related("indicator")
-    return render(
+@require_POST
+@workspace_view(Level.COORDINATOR)
+def target_add(request, number, key):
+    measure = _measure(request, number, key, for_edit=True)
+    return submit(
         request,
-        "backoffice/plans/measure.html",
-        {
-            "kommun": kommun,
-            "plan": plan,
-            "measure": measure,
-            "can_edit": is_coordinator and not plan.is_decided,
-            "is_coordinator": is_coordinator,
-            "can_report": followup.can_report_status(request.user, measure),
-            "targets": [(t, followup.target_progress(t)) for t in targets],
-            "target_form": forms.TargetForm(),
-            "status_form": forms.StatusForm(),
-            "reading_form": forms.ReadingForm(),
-        },
+        forms.TargetForm(request.POST),
+        lambda data: planning.add_target(measure, by=request.user, **data),
+        success=_("Målet är tillagt."),
+        then="backoffice:measure",
+        number=number,
+        key=key,
     )
 
 
-def get_for_user_or_owned(request, kommun, number) -> Plan:
-    """The plan, if the user may see it or owns one of its measures as a partner."""
-    owned = (
-        Measure.objects.visible_to(request.user)
-        .filter(plan__kommun=kommun, plan__number=number)
-        .select_related("plan__kommun", "plan__lagesbild")
-        .first()
+@login_required
+@require_POST
+@workspace_view(Level.PARTNER)
+def status_report(request, number, key):
+    """The coordinator reports on every measure of a decided plan, a partner on those it owns."""
+    measure = _measure(request, number, key)
+    return submit(
+        request,
+        forms.StatusForm(request.POST),
+        lambda data: _report_status(measure, by=request.user, **data),
+        success=_("Statusen är rapporterad."),
+        then="backoffice:measure",
+        number=number,
+        key=key,
     )
-    return owned.plan if owned else _plan(request, kommun, number)
 
 
-@login_required
-@require_POST
-def target_add(request, code, number, key):
-    kommun = workspace_kommun_or_404(request, code)
-    plan = _plan(request, kommun, number, for_edit=True)
-    measure = _measure(request, plan, key)
-    form = forms.TargetForm(request.POST)
-    if not form.is_valid():
-        form_errors(request, form)
-    else:
-        try:
-            planning.add_target(measure, by=request.user, **form.cleaned_data)
-            messages.success(request, _("Målet är tillagt."))
-        except ValidationError as error:
-            show_errors(request, error)
-    return redirect("backoffice:measure", code=code, number=number, key=key)
-
-
-@login_required
-@require_POST
-def status_report(request, code, number, key):
-    kommun = workspace_kommun_or_404(request, code)
-    plan = get_for_user_or_owned(request, kommun, number)
-    measure = _measure(request, plan, key)
-    form = forms.StatusForm(request.POST)
-    if not form.is_valid():
-        form_errors(request, form)
-    else:
-        try:
-            followup.report_status(measure, by=request.user, **form.cleaned_data)
-            messages.success(request, _("Statusen är rapporterad."))
-        except PermissionDenied:
-            raise Http404 from None
-        except ValidationError as error:
-            show_errors(request, error)
-    return redirect("backoffice:measure", code=code, number=number, key=key)
-
-
-@login_required
-@require_POST
-def reading_add(request, code, number, key, pk):
-    kommun = workspace_kommun_or_404(request, code)
-    plan = _plan(request, kommun, number, for_edit=True)
-    measure = _measure(request, plan, key)
-    target = Target.objects.filter(measure=measure, pk=pk).first()
-    if target is None:
-        raise Http404
-    form = forms.ReadingForm(request.POST)
-    if not form.is_valid():
-        form_errors(request, form)
-    else:
-        try:
-            followup.record_reading(target, by=request.user, **form.cleaned_data)
-            messages.success(request, _("Värdet är sparat."))
-        except ValidationError as error:
-            show_errors(request, error)
-    return redirect("backoffice:measure", code=code, number=number, key=key)
-
-
-@login_required
-@require_POST
-def decide(request, code, number):
-    kommun = workspace_kommun_or_404(request, code)
-    plan = _plan(request, kommun, number, for_edit=True)
-    form = forms.DecidePlanForm(request.POST)
-    if not form.is_valid():
-        form_errors(request, form)
-    else:
-        try:
-            planning.decide_plan(plan, by=request.user, **form.cleaned_data)
-            messages.success(request, _("Åtgärdsplanen är beslutad och kan inte längre ändras."))
-        except ValidationError as error:
-            show_errors(request, error)
-    return redirect("backoffice:plan", code=code, number=number)
-
-
-@login_required
-@require_POST
-def revise(request, code, number):
-    kommun = workspace_kommun_or_404(request, code)
-    plan = _plan(request, kommun, number, for_edit=True)
+def _report_status(measure: Measure, *, by, **data):
+    """A reader who may not report on the measure is told nothing more than that it is not there."""
     try:
-        draft = planning.revise_plan(plan, by=request.user)
-    except ValidationError as error:
-        show_errors(request, error)
-        return redirect("backoffice:plan", code=code, number=number)
-    messages.success(request, _("En ny version är skapad med planens åtgärder."))
-    return redirect("backoffice:plan", code=code, number=draft.number)
+        return followup.report_status(measure, by=by, **data)
+    except PermissionDenied:
+        raise not_found() from None
 
 
 @login_required
 @require_POST
-def publish(request, code, number):
-    kommun = workspace_kommun_or_404(request, code)
-    plan = _plan(request, kommun, number, for_edit=True)
-    try:
-        planning.publish_plan(plan, by=request.user, published=request.POST.get("publish") == "1")
-        messages.success(request, _("Publiceringen är ändrad."))
-    except ValidationError as error:
-        show_errors(request, error)
-    return redirect("backoffice:plan", code=code, number=number)
+@workspace_view(Level.COORDINATOR)
+def reading_add(request, number, key, pk):
+    measure = _measure(request, number, key, for_edit=True)
+    target = request.workspace.get(Target.objects, for_edit=True, measure=measure, pk=pk)
+    return submit(
+        request,
+        forms.ReadingForm(request.POST),
+        lambda data: followup.record_reading(target, by=request.user, **data),
+        success=_("Värdet är sparat."),
+        then="backoffice:measure",
+        number=number,
+        key=key,
+    )
 
 
-@login_required
-def follow_up(request, code, number):
-    kommun = workspace_kommun_or_404(request, code)
-    plan = _plan(request, kommun, number)
+# --- follow-up -----------------------------------------------------------------------------
+
+
+@workspace_view(Level.READER)
+def follow_up(request, number):
+    ws = request.workspace
+    plan = _plan(request, number)
     return render(
         request,
         "backoffice/plans/follow_up.html",
         {
-            "kommun": kommun,
+            "kommun": ws.kommun,
             "plan": plan,
-            "is_coordinator": can_edit_kommun(request.user, kommun),
+            "is_coordinator": ws.can_edit,
             "content": followup.follow_up_content(plan),
-            "follow_ups": plan.follow_ups.all(),
+            "follow_ups": ws.visible(FollowUp.objects).filter(plan=plan),
             "form": forms.FollowUpForm(),
         },
     )
@@ -355,52 +390,50 @@ def follow_up(request, code, number):
 
 @login_required
 @require_POST
-def follow_up_record(request, code, number):
-    kommun = workspace_kommun_or_404(request, code)
-    plan = _plan(request, kommun, number, for_edit=True)
-    form = forms.FollowUpForm(request.POST)
-    if not form.is_valid():
-        form_errors(request, form)
-    else:
-        try:
-            followup.record_follow_up(plan, by=request.user, **form.cleaned_data)
-            messages.success(request, _("Uppföljningen är sparad."))
-        except ValidationError as error:
-            show_errors(request, error)
-    return redirect("backoffice:follow_up", code=code, number=number)
+@workspace_view(Level.COORDINATOR)
+def follow_up_record(request, number):
+    plan = _plan(request, number, for_edit=True)
+    return submit(
+        request,
+        forms.FollowUpForm(request.POST),
+        lambda data: followup.record_follow_up(plan, by=request.user, **data),
+        success=_("Uppföljningen är sparad."),
+        then="backoffice:follow_up",
+        number=number,
+    )
 
 
-@login_required
-def follow_up_download(request, code, number, pk, format):
-    kommun = workspace_kommun_or_404(request, code)
-    plan = _plan(request, kommun, number)
-    record = FollowUp.objects.filter(plan=plan, pk=pk).select_related("plan__kommun").first()
-    if record is None:
-        raise Http404
-    name = f"uppfoljning-{kommun.code}-v{plan.number}-{record.held_on:%Y-%m-%d}.{format}"
+@workspace_view(Level.READER)
+def follow_up_download(request, number, pk, format):
+    record = request.workspace.get(
+        FollowUp.objects.select_related("plan__kommun"), plan__number=number, pk=pk
+    )
+    plan = record.plan
+    name = f"uppfoljning-{plan.kommun.code}-v{plan.number}-{record.held_on:%Y-%m-%d}.{format}"
     if format == "docx":
         return attachment(render_follow_up_docx(record), DOCX_MIME, name)
     return attachment(render_follow_up_pdf(record), PDF_MIME, name)
 
 
-@login_required
-def sheet_export(request, code, number, format):
-    kommun = workspace_kommun_or_404(request, code)
-    plan = _plan(request, kommun, number)
+# --- the measures as a spreadsheet ---------------------------------------------------------
+
+
+@workspace_view(Level.READER)
+def sheet_export(request, number, format):
+    plan = _plan(request, number)
     measures = spreadsheet.filter_measures(plan, **_filters(request))
-    name = f"atgarder-{kommun.code}-v{plan.number}.{format}"
+    name = f"atgarder-{plan.kommun.code}-v{plan.number}.{format}"
     if format == "csv":
         return attachment(spreadsheet.write_csv(measures), "text/csv; charset=utf-8", name)
     return attachment(spreadsheet.write_xlsx(measures), XLSX, name)
 
 
-@login_required
+@workspace_view(Level.COORDINATOR)
 @require_http_methods(["GET", "POST"])
-def sheet_import(request, code, number):
+def sheet_import(request, number):
     """Upload → preview (nothing written) → confirm, which re-checks and writes all or nothing."""
-    kommun = workspace_kommun_or_404(request, code)
-    plan = _plan(request, kommun, number, for_edit=True)
-    context = {"kommun": kommun, "plan": plan, "form": forms.SheetForm()}
+    plan = _plan(request, number, for_edit=True)
+    context = {"kommun": request.workspace.kommun, "plan": plan, "form": forms.SheetForm()}
     if request.method == "POST" and "content" in request.POST:
         return _confirm_sheet(request, plan, context)
     if request.method == "POST":
@@ -426,7 +459,7 @@ def _confirm_sheet(request, plan, context):
     try:
         content = base64.b64decode(request.POST["content"], validate=True)
     except (binascii.Error, ValueError):
-        raise Http404 from None
+        raise not_found() from None
     filename = request.POST.get("filename", "")
     try:
         changed = spreadsheet.apply_sheet(

@@ -1,4 +1,7 @@
-"""Problems, the prioritisation matrix and the cause analysis: thin views over plans.domain."""
+"""Problems, the prioritisation matrix and the cause analysis: thin views over plans.domain.
+
+A POST-only view checks the method before it enters the workspace (see backoffice/plans/views.py).
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,64 +10,78 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forebygg.backoffice.entry import coordinator_kommun_or_404, workspace_kommun_or_404
-from forebygg.backoffice.plans import forms
+from forebygg.backoffice.entry import submit, workspace_view
+from forebygg.backoffice.problems import forms
 from forebygg.core.views import form_errors, show_errors
-from forebygg.orgs.access import can_edit_kommun, get_for_user
+from forebygg.lagesbild.models import ProblemCandidate
+from forebygg.orgs.access import Level
 from forebygg.plans.domain import problems as domain
-from forebygg.plans.models import FILTER_CRITERIA, PROBLEM_CRITERIA, Criterion, Problem
+from forebygg.plans.models import (
+    FILTER_CRITERIA,
+    PROBLEM_CRITERIA,
+    Criterion,
+    Measure,
+    Problem,
+)
 
 
-def _problem(request, kommun, pk, *, for_edit=False) -> Problem:
-    return get_for_user(Problem.objects, request.user, for_edit=for_edit, kommun=kommun, pk=pk)
+def _problem(request, pk, *, for_edit=False) -> Problem:
+    return request.workspace.get(Problem.objects, for_edit=for_edit, pk=pk)
 
 
-@login_required
-def index(request, code):
-    kommun = workspace_kommun_or_404(request, code)
-    problems = Problem.objects.visible_to(request.user).filter(kommun=kommun)
+def _problem_form(request, data=None) -> forms.ProblemForm:
+    ws = request.workspace
+    return forms.ProblemForm(
+        data, kommun=ws.kommun, candidates=ws.visible(ProblemCandidate.objects)
+    )
+
+
+@workspace_view(Level.READER)
+def index(request):
+    ws = request.workspace
     return render(
         request,
         "backoffice/plans/problems.html",
         {
-            "kommun": kommun,
-            "problems": problems,
+            "kommun": ws.kommun,
+            "problems": ws.visible(Problem.objects),
             "problem_criteria": [Criterion(c) for c in PROBLEM_CRITERIA],
             "filter_criteria": [Criterion(c) for c in FILTER_CRITERIA],
-            "can_edit": can_edit_kommun(request.user, kommun),
-            "form": forms.ProblemForm(kommun=kommun),
+            "can_edit": ws.can_edit,
+            "form": _problem_form(request),
         },
     )
 
 
 @login_required
 @require_POST
-def create(request, code):
-    kommun = coordinator_kommun_or_404(request, code)
-    form = forms.ProblemForm(request.POST, kommun=kommun)
+@workspace_view(Level.COORDINATOR)
+def create(request):
+    ws = request.workspace
+    form = _problem_form(request, request.POST)
     if not form.is_valid():
         form_errors(request, form)
-        return redirect("backoffice:problems", code=code)
+        return redirect("backoffice:problems", code=ws.code)
     try:
-        problem = domain.create_problem(kommun, by=request.user, **form.cleaned_data)
+        problem = domain.create_problem(ws.kommun, by=request.user, **form.cleaned_data)
     except ValidationError as error:
         show_errors(request, error)
-        return redirect("backoffice:problems", code=code)
+        return redirect("backoffice:problems", code=ws.code)
     messages.success(request, _("Problemet är tillagt."))
-    return redirect("backoffice:problem", code=code, pk=problem.pk)
+    return redirect("backoffice:problem", code=ws.code, pk=problem.pk)
 
 
-@login_required
-def detail(request, code, pk):
-    kommun = workspace_kommun_or_404(request, code)
-    problem = _problem(request, kommun, pk)
+@workspace_view(Level.READER)
+def detail(request, pk):
+    ws = request.workspace
+    problem = _problem(request, pk)
     return render(
         request,
         "backoffice/plans/problem.html",
         {
-            "kommun": kommun,
+            "kommun": ws.kommun,
             "problem": problem,
-            "can_edit": can_edit_kommun(request.user, kommun),
+            "can_edit": ws.can_edit,
             "tree": domain.cause_tree(problem),
             "score_form": forms.ScoreForm(problem=problem),
             "priority_form": forms.PriorityForm(
@@ -73,62 +90,96 @@ def detail(request, code, pk):
             "cause_form": forms.CauseForm(problem=problem),
             "hypothesis_form": forms.HypothesisForm(),
             "unknowns_form": forms.UnknownsForm(initial={"text": problem.unknowns}),
-            "measures": problem.causes.values_list(
-                "measures__plan__number", "measures__key", "measures__title"
-            )
-            .exclude(measures=None)
-            .distinct(),
+            "measures": _measures_against(request, problem),
         },
     )
 
 
-def _problem_action(form_class, action, success: str, *, needs_problem_in_form=False):
-    """A POST that validates one form and calls one domain function on the problem."""
-
-    @login_required
-    @require_POST
-    def view(request, code, pk):
-        kommun = workspace_kommun_or_404(request, code)
-        problem = _problem(request, kommun, pk, for_edit=True)
-        extra = {"problem": problem} if needs_problem_in_form else {}
-        form = form_class(request.POST, **extra)
-        if not form.is_valid():
-            form_errors(request, form)
-        else:
-            try:
-                action(problem, form.cleaned_data, request.user)
-                messages.success(request, success)
-            except ValidationError as error:
-                show_errors(request, error)
-        return redirect("backoffice:problem", code=code, pk=pk)
-
-    return view
+def _measures_against(request, problem):
+    """(plan number, key, title) of the measures aimed at the problem's causes, as far as the
+    reader sees their plans."""
+    return (
+        request.workspace.visible(Measure.objects)
+        .filter(causes__problem=problem)
+        .values_list("plan__number", "key", "title")
+        .order_by("plan__number", "key")
+        .distinct()
+    )
 
 
-score = _problem_action(
-    forms.ScoreForm,
-    lambda problem, data, by: domain.score_problem(problem, scores=data, by=by),
-    _("Bedömningen är sparad."),
-    needs_problem_in_form=True,
-)
-decide = _problem_action(
-    forms.PriorityForm,
-    lambda problem, data, by: domain.decide_priority(problem, by=by, **data),
-    _("Beslutet är sparat."),
-)
-add_cause = _problem_action(
-    forms.CauseForm,
-    lambda problem, data, by: domain.add_cause(problem, by=by, **data),
-    _("Orsaken är tillagd."),
-    needs_problem_in_form=True,
-)
-add_hypothesis = _problem_action(
-    forms.HypothesisForm,
-    lambda problem, data, by: domain.add_hypothesis(problem, by=by, **data),
-    _("Hypotesen är tillagd."),
-)
-record_unknowns = _problem_action(
-    forms.UnknownsForm,
-    lambda problem, data, by: domain.record_unknowns(problem, by=by, **data),
-    _("Sparat."),
-)
+# --- changes to one problem: each validates its form and calls one domain function ----------
+
+
+@login_required
+@require_POST
+@workspace_view(Level.COORDINATOR)
+def score(request, pk):
+    problem = _problem(request, pk, for_edit=True)
+    return submit(
+        request,
+        forms.ScoreForm(request.POST, problem=problem),
+        lambda data: domain.score_problem(problem, scores=data, by=request.user),
+        success=_("Bedömningen är sparad."),
+        then="backoffice:problem",
+        pk=pk,
+    )
+
+
+@login_required
+@require_POST
+@workspace_view(Level.COORDINATOR)
+def decide(request, pk):
+    problem = _problem(request, pk, for_edit=True)
+    return submit(
+        request,
+        forms.PriorityForm(request.POST),
+        lambda data: domain.decide_priority(problem, by=request.user, **data),
+        success=_("Beslutet är sparat."),
+        then="backoffice:problem",
+        pk=pk,
+    )
+
+
+@login_required
+@require_POST
+@workspace_view(Level.COORDINATOR)
+def add_cause(request, pk):
+    problem = _problem(request, pk, for_edit=True)
+    return submit(
+        request,
+        forms.CauseForm(request.POST, problem=problem),
+        lambda data: domain.add_cause(problem, by=request.user, **data),
+        success=_("Orsaken är tillagd."),
+        then="backoffice:problem",
+        pk=pk,
+    )
+
+
+@login_required
+@require_POST
+@workspace_view(Level.COORDINATOR)
+def add_hypothesis(request, pk):
+    problem = _problem(request, pk, for_edit=True)
+    return submit(
+        request,
+        forms.HypothesisForm(request.POST),
+        lambda data: domain.add_hypothesis(problem, by=request.user, **data),
+        success=_("Hypotesen är tillagd."),
+        then="backoffice:problem",
+        pk=pk,
+    )
+
+
+@login_required
+@require_POST
+@workspace_view(Level.COORDINATOR)
+def record_unknowns(request, pk):
+    problem = _problem(request, pk, for_edit=True)
+    return submit(
+        request,
+        forms.UnknownsForm(request.POST),
+        lambda data: domain.record_unknowns(problem, by=request.user, **data),
+        success=_("Sparat."),
+        then="backoffice:problem",
+        pk=pk,
+    )
