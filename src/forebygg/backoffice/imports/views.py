@@ -82,7 +82,7 @@ def upload(request):
     return render(request, "backoffice/import_upload.html", {"kommun": kommun, "form": form})
 
 
-# Login, then the method (a GET is a 405 for every user), then the workspace's 404.
+# Login, then the method (a GET is a 405 for anyone logged in), then the workspace's 404.
 @login_required
 @require_POST
 @workspace_view(Level.COORDINATOR, also_site_admin=True)

@@ -58,7 +58,7 @@ def yearly_reports(request):
     )
 
 
-# Login, then the method (a GET is a 405 for every user), then the workspace's 404.
+# Login, then the method (a GET is a 405 for anyone logged in), then the workspace's 404.
 @login_required
 @require_POST
 @workspace_view(Level.COORDINATOR)
