@@ -1,4 +1,9 @@
-"""Login, logout and accepting an invitation."""
+"""Accepting an invitation (login and logout are Django's own views, see accounts/urls.py).
+
+Accepting makes the person a partner member for the inviting kommun only
+(`orgs.domain.invitations.accept_invitation`); the invitation page then opens that kommun's
+workspace.
+"""
 
 from django.contrib import messages
 from django.contrib.auth import login

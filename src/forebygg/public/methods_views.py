@@ -8,7 +8,11 @@ from django.views.decorators.http import require_GET
 
 from forebygg.geo.domain.queries import CURRENT_GROUP_VERSION
 from forebygg.geo.models import KommunGroup, KommunGroupMembership, Lan
-from forebygg.methods.domain.evidence import evidence_by_registry, filter_methods, library
+from forebygg.methods.domain.evidence import (
+    evidence_by_registry,
+    filter_methods,
+    get_method_or_404,
+)
 from forebygg.methods.domain.experiences import (
     contact_point,
     find_experiences,
@@ -43,10 +47,7 @@ def methods(request):
 
 @require_GET
 def method_detail(request, slug):
-    try:
-        method = library().get(slug=slug)
-    except Method.DoesNotExist:
-        raise Http404(_("Det finns ingen sådan metod i metodbiblioteket.")) from None
+    method = get_method_or_404(slug)
     return render(
         request,
         "public/method.html",

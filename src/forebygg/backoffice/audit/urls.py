@@ -1,3 +1,5 @@
+"""The change log's URL."""
+
 from django.urls import path
 
 from forebygg.backoffice.audit import views

@@ -1,43 +1,16 @@
-"""Ändringslogg: who changed what in a kommun's data, for its coordinator and site admins."""
+"""Ändringslogg: who changed what in a kommun's data, for its coordinator and site admins.
 
-from django import forms
-from django.contrib.auth.decorators import login_required
-from django.http import Http404
+`change_log_context` builds the page for one kommun or (with `kommun=None`) for the whole
+site; the admin's site-wide log uses it too.
+"""
+
 from django.shortcuts import render
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from forebygg.backoffice.audit.forms import ChangeFilterForm
+from forebygg.backoffice.entry import workspace_view
 from forebygg.core.domain.audit import audited_types, list_change_authors, list_changes
-from forebygg.geo.domain.queries import get_kommun_or_404
-from forebygg.orgs.access import access_for, can_edit_kommun
-
-
-class ChangeFilterForm(forms.Form):
-    """Filter by model type and by user; `sida` is the page number."""
-
-    typ = forms.ChoiceField(label=gettext_lazy("Typ"), required=False)
-    vem = forms.ChoiceField(label=gettext_lazy("Vem"), required=False)
-
-    def __init__(self, data, *, types, authors):
-        super().__init__(data)
-        self.types = {audited.key: audited for audited in types}
-        self.authors = {str(author.pk): author for author in authors}
-        everything = [("", _("Alla"))]
-        self.fields["typ"].choices = everything + [(key, t.label) for key, t in self.types.items()]
-        self.fields["vem"].choices = everything + [
-            (key, author.get_full_name() or author.get_username())
-            for key, author in self.authors.items()
-        ]
-
-    def filters(self) -> dict:
-        """The valid filters; an unknown value filters nothing rather than failing the page."""
-        self.is_valid()
-        chosen_type = self.types.get(self.cleaned_data.get("typ", ""))
-        return {
-            "model": chosen_type.model if chosen_type else None,
-            "user": self.authors.get(self.cleaned_data.get("vem", "")),
-        }
+from forebygg.orgs.access import Level
 
 
 def change_log_context(request, *, kommun) -> dict:
@@ -53,10 +26,8 @@ def change_log_context(request, *, kommun) -> dict:
     return {"kommun": kommun, "form": form, "page": page, "query": query.urlencode()}
 
 
-@login_required
+@workspace_view(Level.COORDINATOR, also_site_admin=True)
 @require_GET
-def change_log(request, code):
-    kommun = get_kommun_or_404(code)
-    if not (can_edit_kommun(request.user, kommun) or access_for(request.user).is_site_admin):
-        raise Http404(_("Sidan finns inte eller så saknar du behörighet."))
-    return render(request, "backoffice/audit/log.html", change_log_context(request, kommun=kommun))
+def change_log(request):
+    context = change_log_context(request, kommun=request.workspace.kommun)
+    return render(request, "backoffice/audit/log.html", context)

@@ -1,51 +1,34 @@
 """Uploading a statistics file from the workspace: upload → preview → confirm (atomic write).
 
 Coordinators upload their kommun's local data (the generic format); site admins may upload
-every official format. The uploaded bytes wait in var/uploads under a random token that only
+every official format. Both views are for them only (`workspace_view(Level.COORDINATOR,
+also_site_admin=True)`). The uploaded bytes wait in var/uploads under a random token that only
 this session knows, until the user confirms or leaves.
 """
 
 import secrets
 from pathlib import Path
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from forebygg.backoffice.entry import workspace_kommun_or_404
-from forebygg.orgs.access import access_for, can_edit_kommun
+from forebygg.backoffice.entry import workspace_view
+from forebygg.backoffice.imports.forms import UploadForm
+from forebygg.orgs.access import Level
 from forebygg.stats.domain import preview_file, write_import
 from forebygg.stats.importers import generic
 from forebygg.stats.importers.base import ImportRejected
 from forebygg.stats.importers.registry import IMPORTERS
 
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 SESSION_KEY = "forebygg_upload"
 
 
-def _allowed_kinds(user) -> list[str]:
-    return sorted(IMPORTERS) if access_for(user).is_site_admin else [generic.KIND]
-
-
-class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label=gettext_lazy("Filens typ"))
-    file = forms.FileField(label=gettext_lazy("Fil"))
-
-    def __init__(self, *args, kinds, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [(kind, IMPORTERS[kind].LABEL) for kind in kinds]
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("Filen är större än 50 MB."))
-        return upload
+def _allowed_kinds(workspace) -> list[str]:
+    return sorted(IMPORTERS) if workspace.is_site_admin else [generic.KIND]
 
 
 def _upload_dir() -> Path:
@@ -64,19 +47,12 @@ def _check_kommun(preview, kommun) -> None:
         )
 
 
-def _editable_workspace(request, code):
-    kommun = workspace_kommun_or_404(request, code)
-    if not can_edit_kommun(request.user, kommun) and not access_for(request.user).is_site_admin:
-        raise Http404
-    return kommun
-
-
-@login_required
+@workspace_view(Level.COORDINATOR, also_site_admin=True)
 @require_http_methods(["GET", "POST"])
-def upload(request, code):
-    kommun = _editable_workspace(request, code)
+def upload(request):
+    kommun = request.workspace.kommun
     form = UploadForm(
-        request.POST or None, request.FILES or None, kinds=_allowed_kinds(request.user)
+        request.POST or None, request.FILES or None, kinds=_allowed_kinds(request.workspace)
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["file"].read()
@@ -106,15 +82,18 @@ def upload(request, code):
     return render(request, "backoffice/import_upload.html", {"kommun": kommun, "form": form})
 
 
+# Login, then the method (a GET is a 405 for anyone logged in), then the workspace's 404.
 @login_required
 @require_POST
-def confirm(request, code):
-    kommun = _editable_workspace(request, code)
+@workspace_view(Level.COORDINATOR, also_site_admin=True)
+def confirm(request):
+    kommun = request.workspace.kommun
+    code = kommun.code
     pending = request.session.pop(SESSION_KEY, None)
     if (
         not pending
         or pending["kommun"] != kommun.code
-        or pending["kind"] not in _allowed_kinds(request.user)
+        or pending["kind"] not in _allowed_kinds(request.workspace)
     ):
         messages.error(
             request, _("Det finns ingen förhandsgranskad fil att läsa in. Ladda upp den igen.")

@@ -1,10 +1,10 @@
-"""The experience form. Its rules (aggregate only, complete to publish) live in the domain."""
+"""The experience form and its publish button. The rules (aggregate only, complete to publish)
+live in the domain, `methods.domain.experiences`."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from forebygg.methods.models import Method
-from forebygg.plans.models import Measure, Problem
 
 AGGREGATE_ONLY = _(
     "Bara sammanställda resultat för gruppen eller området – aldrig uppgifter om enskilda personer."
@@ -57,19 +57,29 @@ class ExperienceForm(forms.Form):
         label=_("Lärdomar"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, kommun, with_publish: bool = False, **kwargs):
+    def __init__(self, *args, measures, problems, with_publish: bool = False, **kwargs):
+        """`measures` and `problems`: the workspace's own, as the user may read them."""
         super().__init__(*args, **kwargs)
-        self.fields["measure"].queryset = (
-            Measure.objects.filter(plan__kommun=kommun)
-            .select_related("plan")
-            .order_by("-plan__number", "key")
+        self.fields["measure"].queryset = measures.select_related("plan").order_by(
+            "-plan__number", "key"
         )
         self.fields["measure"].label_from_instance = lambda measure: (
             f"{measure.key} {measure.title} (version {measure.plan.number})"
         )
-        self.fields["problem"].queryset = Problem.objects.filter(kommun=kommun)
+        self.fields["problem"].queryset = problems
         if with_publish:
             self.fields["publish"] = forms.BooleanField(
                 label=_("Publicera direkt, så att andra kommuner hittar erfarenheten"),
                 required=False,
             )
+
+
+class PublishForm(forms.Form):
+    """The publish button: "1" publishes the experience, "0" takes it back."""
+
+    published = forms.TypedChoiceField(
+        choices=[("1", "1"), ("0", "0")],
+        coerce=lambda value: value == "1",
+        required=False,
+        empty_value=False,
+    )

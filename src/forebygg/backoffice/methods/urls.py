@@ -1,10 +1,12 @@
+"""The experiences' URLs: the list, writing, one experience and publishing it."""
+
 from django.urls import path
 
 from forebygg.backoffice.methods import views
 
 urlpatterns = [
     path("", views.experiences, name="experiences"),
-    path("ny/", views.experience_edit, name="experience_create"),
+    path("ny/", views.experience_create, name="experience_create"),
     path("<int:pk>/", views.experience_detail, name="experience"),
     path("<int:pk>/andra/", views.experience_edit, name="experience_edit"),
     path("<int:pk>/publicera/", views.experience_publish, name="experience_publish"),

@@ -1,7 +1,8 @@
 """The kommun's experiences: written from a measure by the coordinator, published for all.
 
-Thin views over methods.domain.experiences. Reading follows `visible_to`; writing and
-publishing need the kommun's coordinator, and anyone else gets a 404.
+Thin views over `methods.domain.experiences`. Every experience, measure and problem comes
+from `request.workspace`: reading follows `visible_to`, writing and publishing need the
+kommun's coordinator, and anyone else gets the one 404.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from forebygg.backoffice.entry import coordinator_kommun_or_404, workspace_kommun_or_404
-from forebygg.backoffice.methods.forms import ExperienceForm
-from forebygg.core.views import show_errors
+from forebygg.backoffice.entry import submit, workspace_view
+from forebygg.backoffice.methods.forms import ExperienceForm, PublishForm
 from forebygg.methods.domain.experiences import (
     EXPERIENCE_FIELDS,
     experience_draft_from,
@@ -24,58 +24,67 @@ from forebygg.methods.domain.experiences import (
     write_experience,
 )
 from forebygg.methods.models import Experience
-from forebygg.orgs.access import can_edit_kommun, get_for_user
-from forebygg.plans.models import Measure
+from forebygg.orgs.access import Level
+from forebygg.orgs.domain.history import history_for
+from forebygg.plans.models import Measure, Problem
 
 
-def _experience(request, kommun, pk, *, for_edit=False) -> Experience:
-    return get_for_user(
+def _experience(request, pk, *, for_edit=False) -> Experience:
+    return request.workspace.get(
         Experience.objects.select_related("method", "problem", "measure__plan"),
-        request.user,
         for_edit=for_edit,
-        kommun=kommun,
         pk=pk,
     )
 
 
-@login_required
+@workspace_view()
 @require_GET
-def experiences(request, code):
-    kommun = workspace_kommun_or_404(request, code)
+def experiences(request):
+    ws = request.workspace
     return render(
         request,
         "backoffice/experiences/index.html",
         {
-            "kommun": kommun,
-            "can_edit": can_edit_kommun(request.user, kommun),
-            "experiences": Experience.objects.visible_to(request.user)
-            .filter(kommun=kommun)
-            .select_related("method"),
+            "kommun": ws.kommun,
+            "can_edit": ws.can_edit,
+            "experiences": ws.visible(Experience.objects).select_related("method"),
         },
     )
 
 
-def _initial(request, kommun, experience: Experience | None) -> dict:
+@workspace_view(Level.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def experience_create(request):
+    return _experience_form(request, experience=None)
+
+
+@workspace_view(Level.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def experience_edit(request, pk):
+    return _experience_form(request, experience=_experience(request, pk, for_edit=True))
+
+
+def _initial(request, experience: Experience | None) -> dict:
+    """The saved values, or a new experience's values taken from the measure in `?atgard=`."""
     if experience is not None:
         return {name: getattr(experience, name) for name in EXPERIENCE_FIELDS}
     measure_pk = request.GET.get("atgard", "")
     measure = (
-        Measure.objects.filter(plan__kommun=kommun, pk=measure_pk).first()
+        request.workspace.visible(Measure.objects).filter(pk=measure_pk).first()
         if measure_pk.isdigit()
         else None
     )
     return experience_draft_from(measure) if measure else {}
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def experience_edit(request, code, pk=None):
-    kommun = coordinator_kommun_or_404(request, code)
-    experience = _experience(request, kommun, pk, for_edit=True) if pk else None
+def _experience_form(request, *, experience: Experience | None):
+    """Save and, for a new one, publish at once; a refusal is shown on the form it concerns."""
+    ws = request.workspace
     form = ExperienceForm(
         request.POST or None,
-        initial=_initial(request, kommun, experience),
-        kommun=kommun,
+        initial=_initial(request, experience),
+        measures=ws.visible(Measure.objects),
+        problems=ws.visible(Problem.objects),
         with_publish=experience is None,
     )
     if request.method == "POST" and form.is_valid():
@@ -83,7 +92,7 @@ def experience_edit(request, code, pk=None):
         publish = data.pop("publish", False)
         try:
             with transaction.atomic():
-                saved = write_experience(experience, kommun=kommun, by=request.user, **data)
+                saved = write_experience(experience, kommun=ws.kommun, by=request.user, **data)
                 if publish:
                     publish_experience(saved, by=request.user)
         except ValidationError as error:
@@ -94,44 +103,43 @@ def experience_edit(request, code, pk=None):
                 request,
                 _("Erfarenheten är publicerad.") if publish else _("Erfarenheten är sparad."),
             )
-            return redirect("backoffice:experience", code=code, pk=saved.pk)
+            return redirect("backoffice:experience", code=ws.code, pk=saved.pk)
     return render(
         request,
         "backoffice/experiences/form.html",
-        {"kommun": kommun, "form": form, "experience": experience},
+        {"kommun": ws.kommun, "form": form, "experience": experience},
     )
 
 
-@login_required
+@workspace_view()
 @require_GET
-def experience_detail(request, code, pk):
-    kommun = workspace_kommun_or_404(request, code)
-    experience = _experience(request, kommun, pk)
+def experience_detail(request, pk):
+    ws = request.workspace
+    experience = _experience(request, pk)
     return render(
         request,
         "backoffice/experiences/detail.html",
         {
-            "kommun": kommun,
+            "kommun": ws.kommun,
             "experience": experience,
-            "can_edit": can_edit_kommun(request.user, kommun),
-            "history": experience.history.select_related("history_user")[:20],
+            "can_edit": ws.can_edit,
+            "history": history_for(experience, request.user),
         },
     )
 
 
+# Login, then the method (a GET is a 405 for anyone logged in), then the workspace's 404.
 @login_required
 @require_POST
-def experience_publish(request, code, pk):
-    kommun = coordinator_kommun_or_404(request, code)
-    experience = _experience(request, kommun, pk, for_edit=True)
-    published = request.POST.get("published") == "1"
-    try:
-        publish_experience(experience, by=request.user, published=published)
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        messages.success(
-            request,
-            _("Erfarenheten är publicerad.") if published else _("Inte längre publicerad."),
-        )
-    return redirect("backoffice:experience", code=code, pk=pk)
+@workspace_view(Level.COORDINATOR)
+def experience_publish(request, pk):
+    experience = _experience(request, pk, for_edit=True)
+    publishing = request.POST.get("published") == "1"
+    return submit(
+        request,
+        PublishForm(request.POST),
+        lambda data: publish_experience(experience, by=request.user, published=data["published"]),
+        success=_("Erfarenheten är publicerad.") if publishing else _("Inte längre publicerad."),
+        then="backoffice:experience",
+        pk=pk,
+    )

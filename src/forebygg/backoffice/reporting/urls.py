@@ -1,3 +1,5 @@
+"""The yearly report's URLs: the list, drafting, one report, its export and its moves."""
+
 from django.urls import path
 
 from forebygg.backoffice.reporting import views

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
 
 from forebygg.methods.models import EvidenceRating, Method, Registry, Verdict
 from forebygg.plans.models import MeasureType
@@ -38,6 +40,14 @@ def library() -> QuerySet[Method]:
         "ratings", queryset=EvidenceRating.objects.order_by("registry", "outcome", "population")
     )
     return Method.objects.prefetch_related(ratings)
+
+
+def get_method_or_404(slug: str) -> Method:
+    """One method of the library, by its slug, with its ratings; an unknown slug is a 404."""
+    method = library().filter(slug=slug).first()
+    if method is None:
+        raise Http404(_("Det finns ingen sådan metod i metodbiblioteket."))
+    return method
 
 
 def filter_methods(*, kind: str = "", verdict: str = "") -> QuerySet[Method]:
