@@ -9,12 +9,13 @@ user and to this kommun in one step.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
+from django.views.decorators.http import require_http_methods
 
 from forebygg.core.views import apply_form
 from forebygg.geo.domain.queries import get_kommun_or_404
@@ -75,16 +76,23 @@ def enter_workspace(request, code: str, *, level: Level, also_site_admin: bool) 
     return Workspace(kommun=kommun, user=request.user, level=found)
 
 
-def workspace_view(level: Level = Level.READER, *, also_site_admin: bool = False):
+def workspace_view(
+    level: Level = Level.READER,
+    *,
+    also_site_admin: bool = False,
+    methods: Sequence[str] | None = None,
+):
     """Decorate a workspace view: login, then the kommun and the user's level on the request.
 
     `level` is the least a user needs; site admins read like staff and change nothing, so a
     coordinator's page admits them only with `also_site_admin` (the change log, the import).
-    The view is called without `code`; it reads `request.workspace`.
+    `methods` (for actions: `["POST"]`) is checked before the kommun is entered, so a GET of
+    an action is a 405 for everyone logged in, whatever their level; an anonymous visitor is
+    sent to the login page first. The view is called without `code`; it reads
+    `request.workspace`.
     """
 
     def decorate(view: Callable):
-        @login_required
         @wraps(view)
         def entered(request, code, *args, **kwargs):
             request.workspace = enter_workspace(
@@ -92,7 +100,9 @@ def workspace_view(level: Level = Level.READER, *, also_site_admin: bool = False
             )
             return view(request, *args, **kwargs)
 
-        return entered
+        if methods is not None:
+            entered = require_http_methods(list(methods))(entered)
+        return login_required(entered)
 
     return decorate
 
@@ -104,14 +114,3 @@ def submit(request, form, action: Callable[[dict], object], *, success: str, the
     """`apply_form`, then back to the named page `then` of this workspace (with `kwargs`)."""
     apply_form(request, form, action, success=success)
     return redirect(then, code=request.workspace.code, **kwargs)
-
-
-# --- transitional: the per-view lookups the decorator replaces (removed once no view uses them)
-
-
-def workspace_kommun_or_404(request, code) -> Kommun:
-    return enter_workspace(request, code, level=Level.READER, also_site_admin=False).kommun
-
-
-def coordinator_kommun_or_404(request, code) -> Kommun:
-    return enter_workspace(request, code, level=Level.COORDINATOR, also_site_admin=False).kommun

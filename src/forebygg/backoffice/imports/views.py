@@ -11,10 +11,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from forebygg.backoffice.entry import workspace_view
 from forebygg.backoffice.imports.forms import UploadForm
@@ -83,9 +82,7 @@ def upload(request):
 
 
 # Login, then the method (a GET is a 405 for anyone logged in), then the workspace's 404.
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR, also_site_admin=True)
+@workspace_view(Level.COORDINATOR, also_site_admin=True, methods=["POST"])
 def confirm(request):
     kommun = request.workspace.kommun
     code = kommun.code

@@ -1,15 +1,11 @@
-"""The lägesbild in the kommun's workspace: thin views over lagesbild.domain.
-
-A POST-only view checks the method before it enters the workspace (see backoffice/plans/views.py).
-"""
+"""The lägesbild in the kommun's workspace: thin views over lagesbild.domain."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from forebygg.backoffice.entry import workspace_view
 from forebygg.backoffice.lagesbild.forms import CandidateForm, DecideForm, SectionForm
@@ -52,9 +48,7 @@ def index(request):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def create_draft(request):
     ws = request.workspace
     try:
@@ -128,9 +122,7 @@ def edit_section(request, number, key):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def add_candidate(request, number):
     lagesbild = _lagesbild(request, number, for_edit=True)
     form = CandidateForm(request.POST, figures=lagesbild.snapshot.get("figures", []))
@@ -145,9 +137,7 @@ def add_candidate(request, number):
     return _back_to(request, number)
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def decide(request, number):
     lagesbild = _lagesbild(request, number, for_edit=True)
     form = DecideForm(request.POST)
@@ -161,9 +151,7 @@ def decide(request, number):
     return _back_to(request, number)
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def publish(request, number):
     lagesbild = _lagesbild(request, number, for_edit=True)
     try:

@@ -8,12 +8,11 @@ kommun's coordinator, and anyone else gets the one 404.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.methods.forms import ExperienceForm, PublishForm
@@ -129,9 +128,7 @@ def experience_detail(request, pk):
 
 
 # Login, then the method (a GET is a 405 for anyone logged in), then the workspace's 404.
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def experience_publish(request, pk):
     experience = _experience(request, pk, for_edit=True)
     publishing = request.POST.get("published") == "1"

@@ -1,21 +1,15 @@
-"""The åtgärdsplan, its measures, targets and follow-up: thin views over plans.domain.
-
-A POST-only view checks the method before it enters the workspace, so that a GET is a 405 for
-everyone logged in, whatever their level; `login_required` comes first so that an anonymous
-visitor is still sent to log in.
-"""
+"""The åtgärdsplan, its measures, targets and follow-up: thin views over plans.domain."""
 
 import base64
 import binascii
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.plans import forms
@@ -120,9 +114,7 @@ def warnings_panel(request):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def create(request):
     ws = request.workspace
     form = _plan_form(request, request.POST)
@@ -167,9 +159,7 @@ def detail(request, number):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def decide(request, number):
     plan = _plan(request, number, for_edit=True)
     return submit(
@@ -182,9 +172,7 @@ def decide(request, number):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def revise(request, number):
     plan = _plan(request, number, for_edit=True)
     try:
@@ -196,9 +184,7 @@ def revise(request, number):
     return redirect("backoffice:plan", code=request.workspace.code, number=draft.number)
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def publish(request, number):
     plan = _plan(request, number, for_edit=True)
     try:
@@ -309,9 +295,7 @@ def _measure_initial(measure: Measure) -> dict:
     }
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def target_add(request, number, key):
     measure = _measure(request, number, key, for_edit=True)
     return submit(
@@ -325,9 +309,7 @@ def target_add(request, number, key):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.PARTNER)
+@workspace_view(Level.PARTNER, methods=["POST"])
 def status_report(request, number, key):
     """The coordinator reports on every measure of a decided plan, a partner on those it owns."""
     measure = _measure(request, number, key)
@@ -350,9 +332,7 @@ def _report_status(measure: Measure, *, by, **data):
         raise not_found() from None
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def reading_add(request, number, key, pk):
     measure = _measure(request, number, key, for_edit=True)
     target = request.workspace.get(Target.objects, for_edit=True, measure=measure, pk=pk)
@@ -388,9 +368,7 @@ def follow_up(request, number):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def follow_up_record(request, number):
     plan = _plan(request, number, for_edit=True)
     return submit(

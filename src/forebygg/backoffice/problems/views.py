@@ -1,14 +1,9 @@
-"""Problems, the prioritisation matrix and the cause analysis: thin views over plans.domain.
-
-A POST-only view checks the method before it enters the workspace (see backoffice/plans/views.py).
-"""
+"""Problems, the prioritisation matrix and the cause analysis: thin views over plans.domain."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.problems import forms
@@ -53,9 +48,7 @@ def index(request):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def create(request):
     ws = request.workspace
     form = _problem_form(request, request.POST)
@@ -110,9 +103,7 @@ def _measures_against(request, problem):
 # --- changes to one problem: each validates its form and calls one domain function ----------
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def score(request, pk):
     problem = _problem(request, pk, for_edit=True)
     return submit(
@@ -125,9 +116,7 @@ def score(request, pk):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def decide(request, pk):
     problem = _problem(request, pk, for_edit=True)
     return submit(
@@ -140,9 +129,7 @@ def decide(request, pk):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def add_cause(request, pk):
     problem = _problem(request, pk, for_edit=True)
     return submit(
@@ -155,9 +142,7 @@ def add_cause(request, pk):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def add_hypothesis(request, pk):
     problem = _problem(request, pk, for_edit=True)
     return submit(
@@ -170,9 +155,7 @@ def add_hypothesis(request, pk):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def record_unknowns(request, pk):
     problem = _problem(request, pk, for_edit=True)
     return submit(

@@ -8,12 +8,11 @@ appear, and who may make each move, follows `reporting.domain.transitions`.
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.reporting.forms import DraftReportForm, MoveForm
@@ -59,9 +58,7 @@ def yearly_reports(request):
 
 
 # Login, then the method (a GET is a 405 for anyone logged in), then the workspace's 404.
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def yearly_report_draft(request):
     kommun = request.workspace.kommun
     form = DraftReportForm(request.POST)
@@ -99,9 +96,7 @@ def yearly_report(request, year):
     )
 
 
-@login_required
-@require_POST
-@workspace_view()
+@workspace_view(methods=["POST"])
 def yearly_report_move(request, year, target):
     """The coordinator submits, the county officer approves or returns; the domain decides who."""
     report = _report(request, year)

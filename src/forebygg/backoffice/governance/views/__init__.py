@@ -13,9 +13,7 @@ the workspace reads, STAFF for what only the kommun's own staff read, COORDINATO
 change. Objects come from `request.workspace.get(...)` or `.visible(...)`; whoever may not see
 or change one gets the one 404.
 
-On pages the method check sits under `workspace_view`. On a POST-only action it sits above
-it, after `login_required`: a GET of an action is a 405 for everyone logged in (as
-`tests/permission_policy.py` declares), before the kommun is looked at.
+An action (POST only) says so with `workspace_view(..., methods=["POST"])`.
 
 The forms stay in one module, `governance/forms.py`: see its docstring for why.
 """

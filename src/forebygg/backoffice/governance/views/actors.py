@@ -4,10 +4,9 @@ The kommun's own staff read the registry; its coordinator registers actors, desc
 each contributes and adds contact persons.
 """
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.governance.forms import ActorForm, ContactPersonForm, ContributionForm
@@ -38,9 +37,7 @@ def actors(request):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def actor_register(request):
     kommun = request.workspace.kommun
     return submit(
@@ -59,9 +56,7 @@ def actor_register(request):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def actor_contribution(request, organisation_id):
     partnership = request.workspace.get(
         Partnership.objects, for_edit=True, organisation_id=organisation_id
@@ -77,9 +72,7 @@ def actor_contribution(request, organisation_id):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def contact_add(request):
     kommun = request.workspace.kommun
     return submit(

@@ -6,12 +6,11 @@ or the report to kommunfullmäktige it belongs to (`DocumentQuerySet`).
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.governance.forms import AgreementForm, PromiseFollowUpForm, PromiseForm
@@ -133,9 +132,7 @@ def _save_agreement(request, agreement, data) -> Agreement | None:
         return None
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def agreement_publish(request, pk):
     agreement = request.workspace.get(Agreement.objects, for_edit=True, pk=pk)
     published = request.POST.get("published") == "1"
@@ -147,9 +144,7 @@ def agreement_publish(request, pk):
     return redirect("backoffice:agreement", code=request.workspace.code, pk=pk)
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def promise_add(request, pk):
     agreement = request.workspace.get(Agreement.objects, for_edit=True, pk=pk)
     return submit(
@@ -162,9 +157,7 @@ def promise_add(request, pk):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def promise_follow_up(request, pk, promise_pk):
     promise = request.workspace.get(
         Promise.objects.select_related("agreement"), for_edit=True, agreement_id=pk, pk=promise_pk

@@ -5,11 +5,10 @@ describes it on the same page and publishes it as the kommun's public contact po
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from forebygg.backoffice.entry import workspace_view
 from forebygg.backoffice.governance.forms import CoordinationForm
@@ -53,9 +52,7 @@ def _initial(function: CoordinationFunction | None) -> dict:
     return initial
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def coordination_publish(request):
     function = request.workspace.get(CoordinationFunction.objects, for_edit=True)
     published = request.POST.get("published") == "1"

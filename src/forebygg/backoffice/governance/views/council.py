@@ -6,11 +6,10 @@ minutes and follows the decisions through.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.governance.forms import (
@@ -63,9 +62,7 @@ def _council_page(ws, found: Council) -> dict:
     return page
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def council_create(request):
     kommun = request.workspace.kommun
     return submit(
@@ -77,9 +74,7 @@ def council_create(request):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def member_add(request):
     found = request.workspace.get(Council.objects, for_edit=True)
     return submit(
@@ -91,9 +86,7 @@ def member_add(request):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def member_leave(request, pk):
     member = request.workspace.get(
         CouncilMember.objects.select_related("council"),
@@ -106,9 +99,7 @@ def member_leave(request, pk):
     return redirect("backoffice:council", code=request.workspace.code)
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def group_add(request):
     found = request.workspace.get(Council.objects, for_edit=True)
     return submit(
@@ -120,9 +111,7 @@ def group_add(request):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def meeting_add(request):
     found = request.workspace.get(Council.objects, for_edit=True)
     return submit(
@@ -162,9 +151,7 @@ def meeting_detail(request, pk):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def minutes_save(request, pk):
     meeting = request.workspace.get(Meeting.objects.select_related("council"), for_edit=True, pk=pk)
     return submit(
@@ -177,9 +164,7 @@ def minutes_save(request, pk):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def decision_add(request, pk):
     meeting = request.workspace.get(Meeting.objects.select_related("council"), for_edit=True, pk=pk)
     return submit(
@@ -192,9 +177,7 @@ def decision_add(request, pk):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def decision_done(request, pk, decision_pk):
     decision = request.workspace.get(
         Decision.objects.select_related("meeting__council"),

@@ -3,11 +3,10 @@
 Whoever opens the workspace reads it; the coordinator adds recurring items.
 """
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.governance.forms import CycleEventForm
@@ -45,9 +44,7 @@ def _year_asked(request) -> int:
     return min(max(year, FIRST_YEAR), LAST_YEAR)
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def cycle_add(request):
     kommun = request.workspace.kommun
     return submit(

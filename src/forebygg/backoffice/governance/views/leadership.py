@@ -4,11 +4,10 @@ Whoever opens the workspace reads them as `visible_to` allows; the coordinator r
 leading body, logs its reports (with their documents) and links the other statutory plans.
 """
 
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.governance.forms import (
@@ -53,9 +52,7 @@ def _initial(current: Leadership | None) -> dict:
     }
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def leadership_save(request):
     kommun = request.workspace.kommun
     return submit(
@@ -67,9 +64,7 @@ def leadership_save(request):
     )
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def report_add(request):
     kommun = request.workspace.kommun
     return submit(
@@ -89,9 +84,7 @@ def _log_report(kommun, data, *, by) -> None:
     coordination_domain.log_report_to_council(kommun, by=by, document=document, **data)
 
 
-@login_required
-@require_POST
-@workspace_view(Level.COORDINATOR)
+@workspace_view(Level.COORDINATOR, methods=["POST"])
 def linked_plan_add(request):
     kommun = request.workspace.kommun
     return submit(
