@@ -77,8 +77,9 @@ class AuditedType:
 
     @property
     def link_fields(self) -> list[models.ManyToManyField]:
-        """The many-to-many fields recorded with each version."""
-        return list(self.history_model._history_m2m_fields)
+        """The many-to-many fields recorded with each version, in the model's field order."""
+        recorded = set(self.history_model._history_m2m_fields)
+        return [link for link in self.model._meta.many_to_many if link in recorded]
 
 
 @dataclass(frozen=True)
@@ -394,8 +395,14 @@ def _link_changes(audited: AuditedType, record, previous, links: Links, related)
 
 def _names(link, ids: frozenset, related) -> str:
     objects = related.get(link.related_model, {})
-    names = [str(objects[pk]) if pk in objects else _("#%s (borttagen)") % pk for pk in ids]
-    return _plain(", ".join(sorted(names, key=str.casefold)))
+    names = sorted(
+        (str(objects[pk]) if pk in objects else _("#%s (borttagen)") % pk for pk in ids),
+        key=str.casefold,
+    )
+    # A name may hold a comma itself ("Kommundirektör, Jönköpings kommun"); then semicolons
+    # keep the names apart.
+    separator = "; " if any("," in name for name in names) else ", "
+    return _plain(separator.join(names))
 
 
 def _object_label(audited: AuditedType, record) -> str:
