@@ -277,57 +277,55 @@ def _shown_fields(model, hidden) -> list[models.Field]:
     ]
 
 
-# (history model label, history_id) → {link field name: ids of the linked objects}
-Links = dict[tuple[str, int], dict[str, frozenset]]
+# (model label, history_id) → {link field name: ids of the objects linked in that version}
+Links = dict[tuple[str, int], dict[str, set]]
 
 
 def _links_of(loaded: dict, by_key: dict[str, AuditedType]) -> Links:
-    """Every link recorded with the versions on the page (and their previous ones), in one query.
+    """The links of every version on the page and of its previous one, in one query.
 
-    One UNION over the link tables (the `_history_m2m_fields` of the types on the page).
+    One UNION over the link tables (`_history_m2m_fields`) of the types on the page.
     """
-    parts = []
-    for key, audited in by_key.items():
-        ids = [
-            version.history_id
-            for (type_key, _id), pair in loaded.items()
-            if type_key == key
-            for version in pair
-            if version is not None
-        ]
-        if not ids:
-            continue
-        for link in audited.link_fields:
-            table = HistoricalRecords.m2m_models[link]
-            target = table._meta.get_field(link.m2m_reverse_field_name()).attname
-            parts.append(
-                table._default_manager.order_by()
-                .filter(history_id__in=ids)
-                .annotate(
-                    link_type=Value(key, output_field=CharField()),
-                    link_name=Value(link.name, output_field=CharField()),
-                )
-                .values_list("link_type", "history_id", "link_name", target)
-            )
-    links: Links = defaultdict(lambda: defaultdict(frozenset))
-    if not parts:
-        return links
-    found: dict[tuple[str, int], dict[str, set]] = defaultdict(lambda: defaultdict(set))
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    for key, history_id, name, target_id in rows:
-        found[(key, history_id)][name].add(target_id)
-    for version, by_name in found.items():
-        for name, ids in by_name.items():
-            links[version][name] = frozenset(ids)
+    history_ids: dict[str, list[int]] = defaultdict(list)
+    for (key, _history_id), versions in loaded.items():
+        history_ids[key] += [version.history_id for version in versions if version is not None]
+    parts = [
+        _link_rows(key, link, ids)
+        for key, ids in history_ids.items()
+        for link in by_key[key].link_fields
+    ]
+    links: Links = defaultdict(lambda: defaultdict(set))
+    if parts:
+        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        for key, history_id, name, target_id in rows:
+            links[(key, history_id)][name].add(target_id)
     return links
 
 
+def _link_rows(key: str, link, history_ids: list[int]) -> models.QuerySet:
+    """(model label, history_id, link name, linked object's id) from one link table."""
+    table = HistoricalRecords.m2m_models[link]
+    target = table._meta.get_field(link.m2m_reverse_field_name()).attname
+    return (
+        table._default_manager.order_by()
+        .filter(history_id__in=history_ids)
+        .annotate(
+            link_type=Value(key, output_field=CharField()),
+            link_name=Value(link.name, output_field=CharField()),
+        )
+        .values_list("link_type", "history_id", "link_name", target)
+    )
+
+
 def _link_values(link, record, previous, links: Links) -> tuple[frozenset, frozenset]:
-    """The ids a link held in the previous version (empty for a new object) and in this one."""
+    """The ids a link held in the previous version (none for a new object) and in this one."""
     key = record.instance_type._meta.label_lower
-    after = links[(key, record.history_id)][link.name]
-    before = links[(key, previous.history_id)][link.name] if previous else frozenset()
-    return before, after
+
+    def held(version) -> frozenset:
+        by_name = links.get((key, version.history_id), {}) if version else {}
+        return frozenset(by_name.get(link.name, ()))
+
+    return held(previous), held(record)
 
 
 def _related_objects(loaded: dict, by_key: dict, links: Links, hidden) -> dict[type, dict]:
