@@ -47,6 +47,7 @@ lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/forebygg makemigrations --check --dry-run --verbosity 0
+	PYTHONPATH=src $(BIN)/lint-imports
 
 test-sqlite: $(VENV)/.test-installed
 	$(BIN)/pytest

@@ -13,7 +13,7 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from forebygg.geo.domain.reference import import_reference_data, read_reference_data  # noqa: E402
+from forebygg.stats.reference import import_reference_data, read_reference_data  # noqa: E402
 
 
 def main() -> None:

@@ -4,12 +4,16 @@ Every domain model keeps its django-simple-history table (`core.models.AuditedMo
 module reads those tables across all apps: for one kommun (its kommun-owned models and the
 models that hang under them, such as a plan's measures) or for the whole site.
 
+Links (many-to-many fields) are recorded with each version (`_history_m2m_fields`), so a
+change shows them too, as the names of the linked objects before and after.
+
 Query budget: one query for the count and one for the page, both a UNION over the history
 tables; then two per model type that appears on the page (its records, their previous
-versions) and one per model that a changed foreign key points to. Nothing per row.
+versions), one UNION over the link tables of those types, and one per model that a shown
+foreign key or a changed link points to. Nothing per row.
 
-`core` sits below `orgs` in the import order, yet which models a kommun owns is decided by
-`orgs.access.KommunOwnedModel`; that one import is therefore made inside the function.
+Which rows belong to a kommun is read from the models themselves: every scoped model answers
+`kommun_lookup()` (`kommun`, `plan__kommun`, …), so `core` needs nothing from `orgs`.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from django.utils import timezone
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.models import HistoricalRecords
 
 PER_PAGE = 50
 MAX_VALUE_LENGTH = 200
@@ -38,7 +43,6 @@ MAX_KEYS_PER_FIELD = 10
 HIDDEN_FIELDS = frozenset({"id", "created_at", "updated_at"})
 # In one kommun's log every row is that kommun's.
 HIDDEN_IN_KOMMUN_LOG = HIDDEN_FIELDS | {"kommun"}
-MAX_SCOPE_DEPTH = 4
 
 KIND_LABELS = {
     "+": gettext_lazy("Skapad"),
@@ -51,9 +55,9 @@ KIND_LABELS = {
 class AuditedType:
     """A model with a history table, and how its rows lead to a kommun (if they do).
 
-    `scope` is the chain of foreign keys from this model up to a kommun-owned model: empty
-    for a kommun-owned model itself, `("plan",)` for a measure, `("measure", "plan")` for a
-    target. `None` means the model belongs to no kommun (reference data, methods, users).
+    `scope` is the model's `kommun_lookup()` split into foreign keys: `("kommun",)` for a
+    kommun-owned model, `("plan", "kommun")` for a measure, `("measure", "plan", "kommun")`
+    for a target. `None` means the model belongs to no kommun (reference data, methods, users).
     """
 
     model: type[models.Model]
@@ -70,6 +74,12 @@ class AuditedType:
     @property
     def history_model(self) -> type[models.Model]:
         return self.model.history.model
+
+    @property
+    def link_fields(self) -> list[models.ManyToManyField]:
+        """The many-to-many fields recorded with each version, in the model's field order."""
+        recorded = set(self.history_model._history_m2m_fields)
+        return [link for link in self.model._meta.many_to_many if link in recorded]
 
 
 @dataclass(frozen=True)
@@ -173,46 +183,20 @@ def list_change_authors(*, kommun=None) -> list:
 @cache
 def audited_types(*, kommun_scoped: bool) -> list[AuditedType]:
     """Every project model with a history table; for a kommun only those that lead to one."""
-    from forebygg.orgs.access import KommunOwnedModel
-
-    audited = [
-        model
+    types = [
+        AuditedType(model=model, scope=_scope_of(model))
         for model in apps.get_models()
         if model.__module__.startswith("forebygg.")
         and hasattr(model._meta, "simple_history_manager_attribute")
-    ]
-    types = [
-        AuditedType(model=model, scope=_scope_path(model, set(audited), KommunOwnedModel))
-        for model in audited
     ]
     if kommun_scoped:
         types = [audited_type for audited_type in types if audited_type.scope is not None]
     return sorted(types, key=lambda audited_type: audited_type.label)
 
 
-def _scope_path(model, audited: set, kommun_owned: type) -> tuple[str, ...] | None:
-    """The shortest chain of foreign keys to a kommun-owned model, preferring required ones."""
-    if issubclass(model, kommun_owned):
-        return ()
-    frontier: list[tuple[type, tuple[str, ...]]] = [(model, ())]
-    seen = {model}
-    for _depth in range(MAX_SCOPE_DEPTH):
-        next_frontier = []
-        for current, path in frontier:
-            keys = [
-                key
-                for key in current._meta.concrete_fields
-                if key.many_to_one and key.related_model in audited
-            ]
-            for key in sorted(keys, key=lambda key: key.null):
-                target = key.related_model
-                if issubclass(target, kommun_owned):
-                    return (*path, key.name)
-                if target not in seen:
-                    seen.add(target)
-                    next_frontier.append((target, (*path, key.name)))
-        frontier = next_frontier
-    return None
+def _scope_of(model) -> tuple[str, ...] | None:
+    kommun_lookup = getattr(model, "kommun_lookup", None)
+    return tuple(kommun_lookup().split("__")) if kommun_lookup else None
 
 
 def _rows_of(audited: AuditedType, *, kommun, user) -> models.QuerySet:
@@ -230,9 +214,9 @@ def _kommun_rule(model, scope: tuple[str, ...], kommun) -> Q:
     The parents' history tables, not the live ones, so that the changes of a deleted plan's
     measures still show under the kommun.
     """
-    if not scope:
-        return Q(kommun_id=kommun.pk)
     key = model._meta.get_field(scope[0])
+    if len(scope) == 1:
+        return Q(**{key.attname: kommun.pk})
     parent = key.related_model
     parent_ids = (
         parent.history.model._default_manager.order_by()
@@ -250,9 +234,10 @@ def _load_changes(rows: list[tuple], by_key: dict[str, AuditedType], hidden) -> 
     for key, ids in ids_by_key.items():
         for record, previous in _records_with_previous(by_key[key], ids):
             loaded[(key, record.history_id)] = (record, previous)
-    related = _related_objects(loaded.values(), hidden)
+    links = _links_of(loaded, by_key)
+    related = _related_objects(loaded, by_key, links, hidden)
     return [
-        _change(by_key[key], *loaded[(key, history_id)], related, hidden)
+        _change(by_key[key], *loaded[(key, history_id)], links, related, hidden)
         for history_id, _when, key in rows
         if (key, history_id) in loaded
     ]
@@ -292,16 +277,73 @@ def _shown_fields(model, hidden) -> list[models.Field]:
     ]
 
 
-def _related_objects(loaded, hidden) -> dict[type, dict]:
-    """The objects that foreign keys point to, one query per related model on the page."""
+# (model label, history_id) → {link field name: ids of the objects linked in that version}
+Links = dict[tuple[str, int], dict[str, set]]
+
+
+def _links_of(loaded: dict, by_key: dict[str, AuditedType]) -> Links:
+    """The links of every version on the page and of its previous one, in one query.
+
+    One UNION over the link tables (`_history_m2m_fields`) of the types on the page.
+    """
+    history_ids: dict[str, list[int]] = defaultdict(list)
+    for (key, _history_id), versions in loaded.items():
+        history_ids[key] += [version.history_id for version in versions if version is not None]
+    parts = [
+        _link_rows(key, link, ids)
+        for key, ids in history_ids.items()
+        for link in by_key[key].link_fields
+    ]
+    links: Links = defaultdict(lambda: defaultdict(set))
+    if parts:
+        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        for key, history_id, name, target_id in rows:
+            links[(key, history_id)][name].add(target_id)
+    return links
+
+
+def _link_rows(key: str, link, history_ids: list[int]) -> models.QuerySet:
+    """(model label, history_id, link name, linked object's id) from one link table."""
+    table = HistoricalRecords.m2m_models[link]
+    target = table._meta.get_field(link.m2m_reverse_field_name()).attname
+    return (
+        table._default_manager.order_by()
+        .filter(history_id__in=history_ids)
+        .annotate(
+            link_type=Value(key, output_field=CharField()),
+            link_name=Value(link.name, output_field=CharField()),
+        )
+        .values_list("link_type", "history_id", "link_name", target)
+    )
+
+
+def _link_values(link, record, previous, links: Links) -> tuple[frozenset, frozenset]:
+    """The ids a link held in the previous version (none for a new object) and in this one."""
+    key = record.instance_type._meta.label_lower
+
+    def held(version) -> frozenset:
+        by_name = links.get((key, version.history_id), {}) if version else {}
+        return frozenset(by_name.get(link.name, ()))
+
+    return held(previous), held(record)
+
+
+def _related_objects(loaded: dict, by_key: dict, links: Links, hidden) -> dict[type, dict]:
+    """The objects that foreign keys and changed links point to, one query per model."""
     wanted: dict[type, set] = defaultdict(set)
-    for record, previous in loaded:
+    for (key, _history_id), (record, previous) in loaded.items():
         for model_field in _shown_fields(record.instance_type, hidden):
             if model_field.many_to_one:
                 for version in (record, previous):
                     value = getattr(version, model_field.attname, None) if version else None
                     if value is not None:
                         wanted[model_field.related_model].add(value)
+        if record.history_type == "-":
+            continue
+        for link in by_key[key].link_fields:
+            before, after = _link_values(link, record, previous, links)
+            if before != after:
+                wanted[link.related_model].update(before | after)
     return {model: _with_required_keys(model).in_bulk(list(ids)) for model, ids in wanted.items()}
 
 
@@ -311,13 +353,16 @@ def _with_required_keys(model) -> models.QuerySet:
     return model._base_manager.select_related(*keys) if keys else model._base_manager.all()
 
 
-def _change(audited: AuditedType, record, previous, related, hidden) -> Change:
+def _change(audited: AuditedType, record, previous, links: Links, related, hidden) -> Change:
     if record.history_type == "-":
         fields: list[FieldChange] = []
-    elif previous is None:
-        fields = _snapshot(record, related, hidden)
     else:
-        fields = _differences(record, previous, related, hidden)
+        fields = (
+            _snapshot(record, related, hidden)
+            if previous is None
+            else _differences(record, previous, related, hidden)
+        )
+        fields += _link_changes(audited, record, previous, links, related)
     return Change(
         when=record.history_date,
         who=record.history_user,
@@ -328,6 +373,34 @@ def _change(audited: AuditedType, record, previous, related, hidden) -> Change:
         reason=record.history_change_reason or "",
         fields=fields,
     )
+
+
+def _link_changes(audited: AuditedType, record, previous, links: Links, related):
+    """Each link field whose linked objects differ from the previous version, by name."""
+    changes = []
+    for link in audited.link_fields:
+        before, after = _link_values(link, record, previous, links)
+        if before != after:
+            changes.append(
+                FieldChange(
+                    _label(link),
+                    _names(link, before, related),
+                    _names(link, after, related),
+                )
+            )
+    return changes
+
+
+def _names(link, ids: frozenset, related) -> str:
+    objects = related.get(link.related_model, {})
+    names = sorted(
+        (str(objects[pk]) if pk in objects else _("#%s (borttagen)") % pk for pk in ids),
+        key=str.casefold,
+    )
+    # A name may hold a comma itself ("Kommundirektör, Jönköpings kommun"); then semicolons
+    # keep the names apart.
+    separator = "; " if any("," in name for name in names) else ", "
+    return _plain(separator.join(names))
 
 
 def _object_label(audited: AuditedType, record) -> str:

@@ -3,16 +3,19 @@
 Each rule returns met / warning / missing with its evidence, legal reference and what to do next.
 Duties to "verka för" (§§ 9–10) and the advisory § 7 give warnings, never "missing". Where the
 machine can only guess at content (is the text more than the starting guidance?) it warns too.
+
+The evidence names what it is (`Evidence`: a kind, the kommun, a version number or key); the
+page that shows the rules turns it into a link, so the rules know no audience's URLs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import StrEnum
 from functools import cached_property
 
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -46,6 +49,29 @@ class Status(models.TextChoices):
     MISSING = "saknas", gettext_lazy("Saknas")
 
 
+class EvidenceKind(StrEnum):
+    LAGESBILD = "lagesbild"  # a lägesbild version; key: its number
+    PLAN = "plan"  # an åtgärdsplan version; key: its number
+    FOLLOW_UP = "follow_up"  # the follow-up of a plan version; key: the plan's number
+    AGREEMENT = "agreement"  # one agreement; key: its pk
+    AGREEMENTS = "agreements"  # the kommun's agreements
+    COUNCIL = "council"  # the strategic council
+    COORDINATION = "coordination"  # the coordination function
+    LEADERSHIP = "leadership"  # the leading body and its reports to kommunfullmäktige
+    LINKED_PLANS = "linked_plans"  # the plans the work is coordinated with
+    PUBLIC_PAGE = "public_page"  # the kommun's public page about its prevention work
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a finding rests on, named, not linked: the page showing it makes the link."""
+
+    kind: EvidenceKind
+    kommun_code: str
+    label: str
+    key: int | None = None
+
+
 @dataclass
 class RuleResult:
     code: str
@@ -55,7 +81,7 @@ class RuleResult:
     finding: str
     next_step: str = ""
     effort_duty: bool = False
-    evidence: list[tuple[str, str]] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
 
     @property
     def status_label(self) -> str:
@@ -136,18 +162,18 @@ def summary_counts(results: list[RuleResult]) -> dict[str, int]:
     return {status: sum(r.status == status for r in results) for status in Status.values}
 
 
-def _url(name: str, facts: Facts, **kwargs) -> str:
-    return reverse(f"backoffice:{name}", kwargs={"code": facts.kommun.code, **kwargs})
+def _evidence(facts: Facts, kind: EvidenceKind, label: str, key: int | None = None) -> Evidence:
+    return Evidence(kind=kind, kommun_code=facts.kommun.code, label=label, key=key)
 
 
-def _lagesbild_evidence(facts: Facts, lagesbild: Lagesbild) -> list[tuple[str, str]]:
+def _lagesbild_evidence(facts: Facts, lagesbild: Lagesbild) -> list[Evidence]:
     label = _("Lägesbild version %(number)s") % {"number": lagesbild.number}
-    return [(label, _url("lagesbild", facts, number=lagesbild.number))]
+    return [_evidence(facts, EvidenceKind.LAGESBILD, label, lagesbild.number)]
 
 
-def _plan_evidence(facts: Facts, plan: Plan) -> list[tuple[str, str]]:
+def _plan_evidence(facts: Facts, plan: Plan) -> list[Evidence]:
     label = _("Åtgärdsplan version %(number)s") % {"number": plan.number}
-    return [(label, _url("plan", facts, number=plan.number))]
+    return [_evidence(facts, EvidenceKind.PLAN, label, plan.number)]
 
 
 def r1_lagesbild_exists(facts: Facts) -> RuleResult:
@@ -303,7 +329,7 @@ def r7_plan_followed_up(facts: Facts) -> RuleResult:
         return rule
     last = last_follow_up_on(plan)
     due = follow_up_due(plan)
-    rule.evidence = [(_("Uppföljning"), _url("follow_up", facts, number=plan.number))]
+    rule.evidence = [_evidence(facts, EvidenceKind.FOLLOW_UP, _("Uppföljning"), plan.number)]
     if facts.today > due:
         rule.status = Status.MISSING
         rule.finding = (
@@ -324,9 +350,9 @@ def r8_agreements(facts: Facts) -> RuleResult:
         Status.MET, "", effort_duty=True,
     )  # fmt: skip
     cooperation = [a for a in facts.agreements if a.kind == AgreementKind.COOPERATION]
-    rule.evidence = [(a.title, _url("agreement", facts, pk=a.pk)) for a in cooperation] or [
-        (_("Överenskommelser"), _url("agreements", facts))
-    ]
+    rule.evidence = [
+        _evidence(facts, EvidenceKind.AGREEMENT, a.title, a.pk) for a in cooperation
+    ] or [_evidence(facts, EvidenceKind.AGREEMENTS, _("Överenskommelser"))]
     if not cooperation:
         rule.status = Status.WARNING
         rule.finding = _("Inga samverkansöverenskommelser är registrerade.")
@@ -375,7 +401,7 @@ def r9_council(facts: Facts) -> RuleResult:
         rule.finding = _("Kommunen har inget strategiskt råd registrerat.")
         rule.next_step = _("Kommunen ska verka för ett strategiskt råd som kommunen leder.")
         return rule
-    rule.evidence = [(council.name, _url("council", facts))]
+    rule.evidence = [_evidence(facts, EvidenceKind.COUNCIL, council.name)]
     chair = next((m for m in facts.members if m.is_chair), None)
     others = [m for m in facts.members if not _is_own_administration(m.organisation, facts.kommun)]
     junior = [m for m in others if m.seniority not in SENIOR_LEVELS]
@@ -416,7 +442,7 @@ def r10_coordination_function(facts: Facts) -> RuleResult:
         "R10", _("Samordningsfunktion med publik kontaktväg"), "§§ 11–12", Status.MET, ""
     )
     function = facts.function
-    rule.evidence = [(_("Samordningsfunktion"), _url("coordination", facts))]
+    rule.evidence = [_evidence(facts, EvidenceKind.COORDINATION, _("Samordningsfunktion"))]
     if function is None:
         rule.status = Status.MISSING
         rule.finding = _("Ingen samordningsfunktion är registrerad.")
@@ -429,9 +455,7 @@ def r10_coordination_function(facts: Facts) -> RuleResult:
         rule.next_step = _("Ange e-post eller telefon och publicera kontaktvägen.")
     else:
         rule.finding = _("%(name)s, kontaktväg publicerad.") % {"name": function.name}
-        rule.evidence.append(
-            (_("Publik sida"), reverse("public:prevention", kwargs={"code": facts.kommun.code}))
-        )
+        rule.evidence.append(_evidence(facts, EvidenceKind.PUBLIC_PAGE, _("Publik sida")))
     return rule
 
 
@@ -446,9 +470,7 @@ def r11_public_information(facts: Facts) -> RuleResult:
     }
     published = [str(labels[key]) for key, done in facts.published.items() if done]
     contact = facts.function is not None and facts.function.visibility == Visibility.PUBLISHED
-    rule.evidence = [
-        (_("Publik sida"), reverse("public:prevention", kwargs={"code": facts.kommun.code}))
-    ]
+    rule.evidence = [_evidence(facts, EvidenceKind.PUBLIC_PAGE, _("Publik sida"))]
     if published:
         rule.finding = _("Publicerat: %(items)s.") % {"items": ", ".join(published)}
     elif contact:
@@ -467,7 +489,7 @@ def r12_leadership(facts: Facts) -> RuleResult:
         "R12", _("Ledande organ utsett och rapporterar till kommunfullmäktige"), "§ 13",
         Status.MET, "",
     )  # fmt: skip
-    rule.evidence = [(_("Ledning och rapportering"), _url("leadership", facts))]
+    rule.evidence = [_evidence(facts, EvidenceKind.LEADERSHIP, _("Ledning och rapportering"))]
     if facts.leadership is None:
         rule.status = Status.MISSING
         rule.finding = _("Inget ledande organ är registrerat.")
@@ -499,7 +521,7 @@ def r13_linked_plans(facts: Facts) -> RuleResult:
         "R13", _("Samordnat med andra planer och analyser (t.ex. RSA)"), "§ 7", Status.MET, "",
         effort_duty=True,
     )  # fmt: skip
-    rule.evidence = [(_("Kopplade planer"), _url("leadership", facts))]
+    rule.evidence = [_evidence(facts, EvidenceKind.LINKED_PLANS, _("Kopplade planer"))]
     if not facts.linked_plans:
         rule.status = Status.WARNING
         rule.finding = _("Inga kopplingar till andra planer är registrerade.")

@@ -7,9 +7,9 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from forebygg.geo.domain.reference_sources import ALL_SOURCES
 from forebygg.geo.models import Kommun, KommunGroup, KommunGroupMembership, Lan, Population
 from forebygg.stats.models import DataSource
+from forebygg.stats.reference_sources import ALL_SOURCES
 
 
 def table_counts():

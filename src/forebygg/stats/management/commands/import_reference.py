@@ -1,4 +1,8 @@
-"""forebygg import-reference: load län, kommuner, boundaries, kommungrupper and population."""
+"""forebygg import-reference: load län, kommuner, boundaries, kommungrupper and population.
+
+It lives in `stats`, the lowest app that may use all it needs: the reference importer and its
+provenance (`stats`), the places (`geo`) and the authority organisations (`orgs`).
+"""
 
 from pathlib import Path
 
@@ -6,8 +10,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from forebygg.core.domain.csvfiles import summarise_problems
-from forebygg.geo.domain.reference import ReferenceDataError, import_reference_data
 from forebygg.orgs.domain.authorities import ensure_authority_organisations
+from forebygg.stats.reference import ReferenceDataError, import_reference_data
 
 
 class Command(BaseCommand):

@@ -20,7 +20,10 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from forebygg.core.domain.csvfiles import parse_int, read_csv_rows, sha256_of
-from forebygg.geo.domain.reference_sources import (
+from forebygg.geo.domain.svg import geometry_to_svg_path
+from forebygg.geo.models import Kommun, KommunGroup, KommunGroupMembership, Lan, Population
+from forebygg.stats.models import DataSource
+from forebygg.stats.reference_sources import (
     ALL_SOURCES,
     BOUNDARIES,
     KOMMUNER_LAN,
@@ -28,9 +31,6 @@ from forebygg.geo.domain.reference_sources import (
     SKR_SOURCE_BY_VERSION,
     ReferenceSource,
 )
-from forebygg.geo.domain.svg import geometry_to_svg_path
-from forebygg.geo.models import Kommun, KommunGroup, KommunGroupMembership, Lan, Population
-from forebygg.stats.models import DataSource
 
 EXPECTED_LAN = 21
 EXPECTED_KOMMUNER = 290
