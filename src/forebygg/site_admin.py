@@ -3,8 +3,8 @@
 Brå's analysts get in too, but see only the method library (`methods/admin.py`): every other
 model admin inherits `SiteAdminModelAdmin` and stays closed to them.
 
-The admin is an audience of its own: it builds on the domain apps (`core.domain.audit` for
-the site-wide change log, `orgs.access`) and imports no other audience app.
+The admin is an audience of its own: it builds on the domain apps and `core.views` (the
+change log page it shares with the workspace) and imports no other audience app.
 """
 
 from django.contrib import admin
@@ -14,8 +14,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from forebygg.core.domain.audit import audited_types, list_change_authors, list_changes
-from forebygg.core.forms import ChangeFilterForm
+from forebygg.core.views import change_log_context
 from forebygg.orgs.access import access_for
 
 
@@ -43,23 +42,10 @@ class ForebyggAdminSite(admin.AdminSite):
             raise Http404(_("Sidan finns inte eller så saknar du behörighet."))
         context = {
             **self.each_context(request),
-            **site_change_log_context(request),
+            **change_log_context(request),
             "title": _("Ändringslogg"),
         }
         return TemplateResponse(request, "site_admin/change_log.html", context)
-
-
-def site_change_log_context(request) -> dict:
-    """The site-wide change log page: every change of every kommun, filtered as asked."""
-    form = ChangeFilterForm(
-        request.GET,
-        types=audited_types(kommun_scoped=False),
-        authors=list_change_authors(kommun=None),
-    )
-    page = list_changes(page=request.GET.get("sida") or 1, **form.filters())
-    query = request.GET.copy()
-    query.pop("sida", None)
-    return {"form": form, "page": page, "query": query.urlencode()}
 
 
 admin_site = ForebyggAdminSite(name="admin")

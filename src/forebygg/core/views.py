@@ -7,6 +7,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from forebygg.core.domain.audit import audited_types, list_change_authors, list_changes
+from forebygg.core.forms import ChangeFilterForm
+
 
 def not_found(request, exception=None):
     return render(request, "404.html", {"message": _message(exception)}, status=404)
@@ -60,3 +63,16 @@ def apply_form(request, form, action: Callable[[dict], object], *, success: str)
         return False
     messages.success(request, success)
     return True
+
+
+def change_log_context(request, *, kommun=None) -> dict:
+    """The change log page, for one kommun (its workspace) or the whole site (the admin)."""
+    form = ChangeFilterForm(
+        request.GET,
+        types=audited_types(kommun_scoped=kommun is not None),
+        authors=list_change_authors(kommun=kommun),
+    )
+    page = list_changes(kommun=kommun, page=request.GET.get("sida") or 1, **form.filters())
+    query = request.GET.copy()
+    query.pop("sida", None)
+    return {"kommun": kommun, "form": form, "page": page, "query": query.urlencode()}
