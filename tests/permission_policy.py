@@ -53,9 +53,7 @@ STAFF_A = group("coordinator_a", "member_a", "site_admin")
 SHARED_WITH_POLICE = STAFF_A | {"partner_a"}
 SUBMITTED_TO_COUNTY = STAFF_A | {"county_a"}
 # Who opens kommun A's workspace at all: its staff and partners, its län, Brå, site admins.
-WORKSPACE_A = group(
-    "coordinator_a", "member_a", "partner_a", "county_a", "analyst", "site_admin"
-)
+WORKSPACE_A = group("coordinator_a", "member_a", "partner_a", "county_a", "analyst", "site_admin")
 COUNTY_A = group("county_a", "site_admin")
 COUNTY_AND_BRA = group("county_a", "analyst", "site_admin")
 BRA = group("analyst", "site_admin")

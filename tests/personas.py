@@ -148,7 +148,10 @@ def build_personas() -> Personas:
         published_a=note(kommun_a, coordinator_a, "A-publicerat", Visibility.PUBLISHED),
         draft_b=note(kommun_b, coordinator_b, "B-utkast", Visibility.DRAFT),
         shared_neighbour=note(
-            kommun_neighbour, coordinator_neighbour, "N-delat med regionen", Visibility.DRAFT,
+            kommun_neighbour,
+            coordinator_neighbour,
+            "N-delat med regionen",
+            Visibility.DRAFT,
             [region],
         ),  # fmt: skip
     )

@@ -123,9 +123,7 @@ def test_his_status_report_on_a_measure_of_a_owned_by_the_police_is_refused_and_
     assert StatusReport.objects.count() == 0
 
 
-def test_the_police_member_whom_a_invited_reports_on_the_same_measure(
-    personas, shared_with_police
-):
+def test_the_police_member_whom_a_invited_reports_on_the_same_measure(personas, shared_with_police):
     response = logged_in(personas.partner_a).post(shared_with_police["status_report"], STATUS)
 
     assert response.status_code == 302

@@ -65,9 +65,7 @@ def test_the_regions_member_is_a_partner_of_the_kommun_that_invited_her_only(per
 
 
 def test_the_regions_member_reads_what_the_inviting_kommun_shares_with_the_region(personas):
-    visible = Note.objects.visible_to(personas.partner_neighbour).exclude(
-        visibility="publicerad"
-    )
+    visible = Note.objects.visible_to(personas.partner_neighbour).exclude(visibility="publicerad")
 
     assert list(visible) == [personas.shared_neighbour]
 
