@@ -21,6 +21,11 @@ PERSONAS = [
     "county_other",
     "analyst",
     "site_admin",
+    # Access belongs to the kommun relationship (tests/personas.py):
+    "member_a",  # A's staff: reads like its coordinator, changes nothing
+    "coordinator_neighbour",  # the coordinator of Värnamo, in A's län
+    "member_neighbour",  # Värnamo's staff
+    "partner_neighbour",  # a member of the region A shares with, invited by Värnamo only
 ]
 
 
@@ -42,12 +47,13 @@ def group(*names: str) -> frozenset[str]:
 EVERYONE = frozenset(PERSONAS)
 LOGGED_IN = EVERYONE - {"anonymous"}
 COORDINATOR = group("coordinator_a")
-# Site admins see everything of every kommun, but change nothing outside the admin.
-STAFF_A = group("coordinator_a", "site_admin")
+# A's own staff and site admins see everything of A, but change nothing (site admins: outside
+# the admin). Nobody of a neighbouring kommun is among them, nor a partner that kommun invited.
+STAFF_A = group("coordinator_a", "member_a", "site_admin")
 SHARED_WITH_POLICE = STAFF_A | {"partner_a"}
 SUBMITTED_TO_COUNTY = STAFF_A | {"county_a"}
 # Who opens kommun A's workspace at all: its staff and partners, its län, Brå, site admins.
-WORKSPACE_A = group("coordinator_a", "partner_a", "county_a", "analyst", "site_admin")
+WORKSPACE_A = group("coordinator_a", "member_a", "partner_a", "county_a", "analyst", "site_admin")
 COUNTY_A = group("county_a", "site_admin")
 COUNTY_AND_BRA = group("county_a", "analyst", "site_admin")
 BRA = group("analyst", "site_admin")

@@ -2,6 +2,10 @@
 
 The expected answer of each cell comes from one declared table, `tests/permission_policy.py`;
 a URL pattern without an entry there fails `test_every_url_pattern_has_a_policy`.
+
+Whatever kommun A shares with its police it also shares with the region, which works with
+Värnamo too: the region's member invited by Värnamo (`partner_neighbour`) then has something to
+leak, and must get none of it.
 """
 
 from dataclasses import dataclass, field
@@ -161,9 +165,15 @@ def build_world() -> World:
     yearly.submit_county_report(county_sent, by=personas.county_a)
     county_reports = {"draft": county_draft, "sent": county_sent}
 
-    # Governance: the draft agreement is shared with its parties (the police); one published.
+    # Governance: the draft agreement is shared with its parties (the police and the region, a
+    # partner of Värnamo too); one published.
     governance = build_governance(personas)
-    shared_agreement = governance.agreement
+    shared_agreement = agreements.save_agreement(
+        governance.agreement,
+        kommun=kommun,
+        by=by,
+        parties=[personas.police_a, personas.region, governance.civil_society],
+    )
     published_agreement = agreements.save_agreement(
         None,
         kommun=kommun,
@@ -175,7 +185,7 @@ def build_world() -> World:
         valid_from=date(2026, 1, 1),
         valid_until=date(2028, 12, 31),
         signed_on=date(2026, 1, 15),
-        parties=[personas.police_a],
+        parties=[personas.police_a, personas.region],
     )
     published_agreement = agreements.publish_agreement(published_agreement, by=by)
     documents = {}
@@ -190,6 +200,15 @@ def build_world() -> World:
     decision = council.add_decision(meeting, text="Kartlägg belysningen", by=by)
     actors.add_contact_person(kommun, organisation=personas.police_a, name="Kim Kontakt", by=by)
     member = CouncilMember.objects.filter(council=governance.council).first()
+    # The region sits on the council beside the police: the council and its meetings are
+    # shared with both.
+    council.add_member(
+        governance.council,
+        organisation=personas.region,
+        position="Regiondirektör",
+        seniority="ledande",
+        by=by,
+    )
 
     experience_fields = {
         "title": "Grannsamverkan i villaområden",

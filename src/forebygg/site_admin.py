@@ -8,14 +8,13 @@ change log page it shares with the workspace) and imports no other audience app.
 """
 
 from django.contrib import admin
-from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from forebygg.core.views import change_log_context
-from forebygg.orgs.access import access_for
+from forebygg.orgs.access import access_for, not_found
 
 
 class ForebyggAdminSite(admin.AdminSite):
@@ -39,7 +38,7 @@ class ForebyggAdminSite(admin.AdminSite):
     def change_log_view(self, request):
         """Every change on the site, newest first; for site admins, not Brå's analysts."""
         if not access_for(request.user).is_site_admin:
-            raise Http404(_("Sidan finns inte eller så saknar du behörighet."))
+            raise not_found()
         context = {
             **self.each_context(request),
             **change_log_context(request),

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -21,17 +21,17 @@ from django.views.decorators.http import require_GET, require_POST
 
 from forebygg.core.domain.csvfiles import write_csv_table
 from forebygg.core.views import attachment, show_errors
+from forebygg.geo.domain.queries import get_lan_or_404
 from forebygg.geo.domain.svg import VIEWBOX, viewbox_around
 from forebygg.geo.models import POLICE_AREA_KINDS, Area, Lan
 from forebygg.governance.domain.compliance import Status
-from forebygg.orgs.access import access_for, can_view_county, is_national_viewer
+from forebygg.orgs.access import access_for, can_view_county, is_national_viewer, not_found
 from forebygg.reporting.domain import overview, transitions
 from forebygg.reporting.domain import yearly as yearly_domain
 from forebygg.reporting.interfaces import export
 from forebygg.reporting.models import CountyReport, CountyState, ReportState, YearlyReport
 from forebygg.stats.national import latest_levels
 
-NOT_FOUND = _("Sidan finns inte eller så saknar du behörighet.")
 CORE_MEASURES = ["coordination_function", "current_lagesbild", "decided_plan", "followed_up"]
 
 
@@ -43,16 +43,20 @@ def _year(request) -> int:
 
 
 def _county_lan(request, lan_code) -> Lan:
-    lan = get_object_or_404(Lan, code=lan_code)
+    """The län, if the user may see its county overview; anyone else gets the one 404."""
+    try:
+        lan = get_lan_or_404(lan_code)
+    except Http404:
+        raise not_found() from None
     if not can_view_county(request.user, lan):
-        raise Http404(NOT_FOUND)
+        raise not_found()
     return lan
 
 
 def require_national(request) -> None:
     """National pages are for Brå; anyone else gets a 404."""
     if not is_national_viewer(request.user):
-        raise Http404(NOT_FOUND)
+        raise not_found()
 
 
 def _map_class(row: overview.KommunRow) -> str:
@@ -111,7 +115,7 @@ def county(request, lan_code):
 def _county_report(request, lan, year) -> CountyReport:
     report = CountyReport.objects.visible_to(request.user).filter(lan=lan, year=year).first()
     if report is None:
-        raise Http404(NOT_FOUND)
+        raise not_found()
     return report
 
 
@@ -122,7 +126,7 @@ def county_report(request, lan_code, year):
     report = CountyReport.objects.visible_to(request.user).filter(lan=lan, year=year).first()
     may_act = transitions.may_act(request.user, transitions.COUNTY, lan=lan)
     if report is None and not may_act:
-        raise Http404(NOT_FOUND)
+        raise not_found()
     waiting = YearlyReport.objects.visible_to(request.user).filter(
         kommun__lan=lan, year=year, status=ReportState.APPROVED
     )
@@ -189,12 +193,12 @@ def county_report_action(request, lan_code, year, action):
     if action not in COUNTY_ACTIONS or not transitions.may_act(
         request.user, transitions.COUNTY, lan=lan
     ):
-        raise Http404(NOT_FOUND)
+        raise not_found()
     run, success = COUNTY_ACTIONS[action]
     try:
         run(lan, year, request.user, request.POST)
     except PermissionDenied:
-        raise Http404(NOT_FOUND) from None
+        raise not_found() from None
     except ValidationError as error:
         show_errors(request, error)
     else:

@@ -14,6 +14,7 @@ from forebygg.geo.models import (
     Area,
     Kommun,
     KommunGroupMembership,
+    Lan,
     Population,
 )
 
@@ -82,6 +83,13 @@ def get_kommun_or_404(code: str) -> Kommun:
         return Kommun.objects.select_related("lan").get(code=code)
     except Kommun.DoesNotExist:
         raise Http404(_("Det finns ingen kommun med koden %(code)s.") % {"code": code}) from None
+
+
+def get_lan_or_404(code: str) -> Lan:
+    try:
+        return Lan.objects.get(code=code)
+    except Lan.DoesNotExist:
+        raise Http404(_("Det finns inget län med koden %(code)s.") % {"code": code}) from None
 
 
 def kommun_profile(code: str) -> KommunProfile:

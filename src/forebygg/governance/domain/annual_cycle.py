@@ -21,9 +21,11 @@ from forebygg.governance.models import (
     Meeting,
 )
 from forebygg.lagesbild.domain import latest_decided, update_due
+from forebygg.lagesbild.models import Lagesbild
 from forebygg.orgs.access import require_coordinator
 from forebygg.plans.domain.followup import follow_up_due
 from forebygg.plans.domain.planning import latest_decided_plan
+from forebygg.plans.models import Plan
 
 
 @dataclass(frozen=True)
@@ -91,17 +93,21 @@ def _entries(kommun, year: int, user):
             report.reported_on.month,
             Entry(report.title, _("Rapport till fullmäktige"), report.reported_on),
         )
-    yield from _legal_deadlines(kommun, year)
+    yield from _legal_deadlines(kommun, year, user)
 
 
-def _legal_deadlines(kommun, year: int):
-    """§ 6: the lägesbild and the plan's follow-up come due two years after the last time."""
-    lagesbild = latest_decided(kommun)
+def _legal_deadlines(kommun, year: int, user):
+    """§ 6: the lägesbild and the plan's follow-up come due two years after the last time.
+
+    A date is counted from the versions the reader may see: a deadline moved by a decided but
+    unpublished version would tell a county officer or a partner that the decision was taken.
+    """
+    lagesbild = latest_decided(kommun, Lagesbild.objects.visible_to(user))
     if lagesbild is not None:
         due = update_due(lagesbild)
         if due.year == year:
             yield due.month, Entry(_("Lägesbilden ska vara uppdaterad (§ 6)"), _("Sista dag"), due)
-    plan = latest_decided_plan(kommun)
+    plan = latest_decided_plan(kommun, Plan.objects.visible_to(user))
     if plan is not None:
         due = follow_up_due(plan)
         if due.year == year:
