@@ -22,15 +22,11 @@ from django.test import Client  # noqa: E402
 from forebygg.geo.models import Kommun, Lan  # noqa: E402
 from forebygg.orgs.domain.authorities import bra  # noqa: E402
 from forebygg.orgs.domain.memberships import grant_role  # noqa: E402
-from forebygg.orgs.models import Role  # noqa: E402
+from forebygg.orgs.enums import Role  # noqa: E402
 from forebygg.reporting.domain import overview  # noqa: E402
 from forebygg.reporting.domain.yearly import build_content, content_hash  # noqa: E402
-from forebygg.reporting.models import (  # noqa: E402
-    CountyReport,
-    CountyState,
-    ReportState,
-    YearlyReport,
-)
+from forebygg.reporting.enums import CountyState, ReportState  # noqa: E402
+from forebygg.reporting.models import CountyReport, YearlyReport  # noqa: E402
 
 YEAR = 2026
 

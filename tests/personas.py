@@ -16,10 +16,10 @@ from django.contrib.auth import get_user_model
 from forebygg.geo.models import Kommun
 from forebygg.notes.domain import write_note
 from forebygg.notes.models import Note
-from forebygg.orgs.access import Visibility
 from forebygg.orgs.domain.authorities import bra, kommun_administration, lansstyrelse_of
 from forebygg.orgs.domain.memberships import grant_role
-from forebygg.orgs.models import Organisation, OrganisationType, Partnership, Role
+from forebygg.orgs.enums import OrganisationType, Role, Visibility
+from forebygg.orgs.models import Organisation, Partnership
 
 PASSWORD = "personas-lösenord-123"
 

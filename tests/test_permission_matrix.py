@@ -21,7 +21,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from forebygg.backoffice.lagesbild.views import SECTION_LABELS
 from forebygg.governance.domain import actors, agreements, council
 from forebygg.governance.domain.documents import store_document
-from forebygg.governance.models import Agreement, AgreementKind, CouncilMember
+from forebygg.governance.enums import AgreementKind
+from forebygg.governance.models import Agreement, CouncilMember
 from forebygg.lagesbild.domain import (
     decide_lagesbild,
     draft_lagesbild,

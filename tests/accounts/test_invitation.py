@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forebygg.orgs.access import access_for
-from forebygg.orgs.models import Invitation, Membership, Organisation, Partnership, Role
+from forebygg.orgs.enums import Role
+from forebygg.orgs.models import Invitation, Membership, Organisation, Partnership
 from tests.personas import login_as
 
 

@@ -17,9 +17,9 @@ from forebygg.core.models import save_as
 from forebygg.governance.domain import actors, agreements, council
 from forebygg.governance.domain.documents import store_document
 from forebygg.notes.domain import write_note
-from forebygg.orgs.access import Visibility
 from forebygg.orgs.domain.invitations import accept_invitation, find_open_invitation, invite_partner
-from forebygg.orgs.models import Membership, Role
+from forebygg.orgs.enums import Role, Visibility
+from forebygg.orgs.models import Membership
 from forebygg.plans.domain.planning import decide_plan
 from forebygg.plans.models import StatusReport
 from tests.governance.conftest import build_governance

@@ -5,7 +5,7 @@ from datetime import date
 from django.urls import reverse
 
 from forebygg.governance.domain.agreements import publish_agreement, save_agreement
-from forebygg.orgs.access import Visibility
+from forebygg.orgs.enums import Visibility
 
 
 def history_offered(client, user, agreement) -> list:

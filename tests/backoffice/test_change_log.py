@@ -7,10 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from forebygg.notes.domain import write_note
-from forebygg.orgs.access import Visibility
 from forebygg.orgs.domain.authorities import kommun_administration
 from forebygg.orgs.domain.memberships import grant_role
-from forebygg.orgs.models import Role
+from forebygg.orgs.enums import Role, Visibility
 from tests.backoffice.test_personas import client_for
 from tests.personas import PASSWORD, PERSONA_NAMES, make_user
 from tests.plans.conftest import build_chain

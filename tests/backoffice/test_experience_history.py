@@ -13,7 +13,7 @@ from django.urls import reverse
 from forebygg.methods.domain.experiences import publish_experience, write_experience
 from forebygg.orgs.domain.authorities import kommun_administration
 from forebygg.orgs.domain.memberships import grant_role
-from forebygg.orgs.models import Role
+from forebygg.orgs.enums import Role
 from tests.backoffice.test_personas import client_for
 from tests.personas import make_user
 

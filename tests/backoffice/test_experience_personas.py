@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from forebygg.methods.models import Experience
-from forebygg.orgs.access import Visibility
+from forebygg.orgs.enums import Visibility
 from tests.backoffice.test_personas import client_for
 from tests.methods.conftest import build_library, experience
 from tests.personas import PERSONA_NAMES

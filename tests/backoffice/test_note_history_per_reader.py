@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from forebygg.notes.domain import write_note
-from forebygg.orgs.access import Visibility
+from forebygg.orgs.enums import Visibility
 
 pytestmark = pytest.mark.django_db
 

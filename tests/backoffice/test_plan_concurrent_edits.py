@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from forebygg.orgs.domain.authorities import kommun_administration
 from forebygg.orgs.domain.memberships import grant_role
-from forebygg.orgs.models import Role
+from forebygg.orgs.enums import Role
 from forebygg.plans.domain.planning import save_measure
 from forebygg.plans.models import Measure
 from tests.backoffice.test_plan_sheet import as_upload, exported_rows

@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from forebygg.notes.domain import write_note
-from forebygg.orgs.access import Visibility
+from forebygg.orgs.enums import Visibility
 from tests.core.test_security_headers import inline_code_in
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror="alert(1)">'

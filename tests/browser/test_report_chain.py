@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from forebygg.geo.models import Area, AreaKind, Kommun
+from forebygg.geo.enums import AreaKind
+from forebygg.geo.models import Area, Kommun
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_plan import log_in
 

@@ -6,7 +6,8 @@ from forebygg.core.domain.audit import FieldChange, audited_types, list_changes
 from forebygg.core.models import save_as
 from forebygg.notes.domain import write_note
 from forebygg.notes.models import Note
-from forebygg.orgs.access import KommunOwnedModel, Visibility
+from forebygg.orgs.access import KommunOwnedModel
+from forebygg.orgs.enums import Visibility
 from forebygg.plans.models import Measure
 from tests.plans.conftest import build_chain
 

@@ -28,7 +28,7 @@ from forebygg.governance.domain.documents import store_document
 from forebygg.governance.models import Agreement, Document
 from forebygg.notes.domain import write_note
 from forebygg.notes.models import Note
-from forebygg.orgs.access import Visibility
+from forebygg.orgs.enums import Visibility
 
 PDF = b"%PDF-1.7\n" + bytes(range(256)) + "åäö".encode()
 

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from forebygg.governance.domain import agreements
 from forebygg.governance.models import Agreement
-from forebygg.orgs.access import Visibility
 from forebygg.orgs.domain.authorities import kommun_administration, lansstyrelse_of
+from forebygg.orgs.enums import Visibility
 
 pytestmark = pytest.mark.django_db
 

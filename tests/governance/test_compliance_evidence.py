@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from forebygg.governance.domain.compliance import Evidence, EvidenceKind, check_compliance
+from forebygg.governance.domain.compliance import Evidence, check_compliance
+from forebygg.governance.enums import EvidenceKind
 from forebygg.plans.domain.planning import decide_plan
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from forebygg.governance.domain import actors, coordination
-from forebygg.orgs.access import Visibility
 from forebygg.orgs.domain.authorities import kommun_administration
+from forebygg.orgs.enums import Visibility
 
 pytestmark = pytest.mark.django_db
 

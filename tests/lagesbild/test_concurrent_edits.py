@@ -10,7 +10,7 @@ from forebygg.lagesbild import domain
 from forebygg.lagesbild.models import Lagesbild
 from forebygg.orgs.domain.authorities import kommun_administration
 from forebygg.orgs.domain.memberships import grant_role
-from forebygg.orgs.models import Role
+from forebygg.orgs.enums import Role
 from tests.personas import make_user
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from forebygg.lagesbild import domain
-from forebygg.lagesbild.models import Lagesbild, LagesbildStatus
+from forebygg.lagesbild.enums import LagesbildStatus
+from forebygg.lagesbild.models import Lagesbild
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from forebygg.methods.domain.library import seed_method_library
 from forebygg.methods.models import Experience, Method
 from forebygg.orgs.domain.authorities import kommun_administration
 from forebygg.orgs.domain.memberships import grant_role
-from forebygg.orgs.models import Role
+from forebygg.orgs.enums import Role
 from tests.personas import make_user
 
 

@@ -1,6 +1,7 @@
 """Brå's analysts keep the method library in the admin; everything else there stays closed."""
 
-from forebygg.methods.models import EvidenceRating, Verdict
+from forebygg.methods.enums import Verdict
+from forebygg.methods.models import EvidenceRating
 
 
 def test_an_analyst_keeps_the_library_but_sees_nothing_else(client, personas, library):

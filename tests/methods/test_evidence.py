@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from forebygg.methods.domain.evidence import evidence_by_registry, filter_methods, verdicts_of
-from forebygg.methods.models import EvidenceRating, Rating, Registry, Verdict, verdict_for
+from forebygg.methods.enums import Rating, Registry, Verdict
+from forebygg.methods.models import EvidenceRating, verdict_for
 
 
 def rate(method, registry, rating, outcome="", **fields) -> EvidenceRating:

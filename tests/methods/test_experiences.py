@@ -10,7 +10,7 @@ from forebygg.methods.domain.experiences import (
     write_experience,
 )
 from forebygg.methods.models import Experience
-from forebygg.orgs.access import Visibility
+from forebygg.orgs.enums import Visibility
 from forebygg.plans.domain.planning import save_measure
 from tests.methods.conftest import experience
 from tests.plans.conftest import build_chain

@@ -5,7 +5,8 @@ import io
 from django.core.management import call_command
 
 from forebygg.methods.domain.library import LIBRARY, seed_method_library
-from forebygg.methods.models import EvidenceRating, Method, Rating, Registry, Verdict
+from forebygg.methods.enums import Rating, Registry, Verdict
+from forebygg.methods.models import EvidenceRating, Method
 
 ISSUE_METHODS = {
     "gvi-sluta-skjut",

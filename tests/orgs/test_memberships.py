@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from forebygg.geo.models import Kommun
 from forebygg.orgs.domain.authorities import bra, kommun_administration
 from forebygg.orgs.domain.memberships import grant_role
-from forebygg.orgs.models import Membership, Organisation, OrganisationType, Role
+from forebygg.orgs.enums import OrganisationType, Role
+from forebygg.orgs.models import Membership, Organisation
 from tests.personas import make_user
 
 

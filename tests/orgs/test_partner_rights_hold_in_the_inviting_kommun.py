@@ -9,7 +9,6 @@ from django.contrib.auth.models import AnonymousUser
 
 from forebygg.notes.models import Note
 from forebygg.orgs.access import (
-    Level,
     access_for,
     can_edit_kommun,
     can_open_workspace,
@@ -17,7 +16,7 @@ from forebygg.orgs.access import (
     level_in,
 )
 from forebygg.orgs.domain.memberships import grant_role
-from forebygg.orgs.models import Role
+from forebygg.orgs.enums import Level, Role
 from tests.personas import ALL_PERSONA_NAMES, NEIGHBOUR_PERSONA_NAMES
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from forebygg.orgs.models import Organisation, OrganisationType
+from forebygg.orgs.enums import OrganisationType
+from forebygg.orgs.models import Organisation
 from forebygg.reporting.domain import overview, yearly
 from forebygg.reporting.models import YearlyReport
 from tests.backoffice.test_personas import client_for

@@ -8,7 +8,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from forebygg.geo.models import Area, AreaKind
+from forebygg.geo.enums import AreaKind
+from forebygg.geo.models import Area
 from forebygg.support.domain.prioritisation import default_weights
 from forebygg.support.models import PriorityWeights
 from tests.personas import PASSWORD

@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 
 from forebygg.reporting.domain import yearly
-from forebygg.reporting.models import CountyReport, CountyState, ReportState, YearlyReport
+from forebygg.reporting.enums import CountyState, ReportState
+from forebygg.reporting.models import CountyReport, YearlyReport
 from tests.backoffice.test_personas import client_for
 from tests.oversight.conftest import YEAR
 from tests.personas import PERSONA_NAMES

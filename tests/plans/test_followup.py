@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from forebygg.orgs.domain.memberships import grant_role
-from forebygg.orgs.models import Organisation, Partnership, Role
+from forebygg.orgs.enums import Role
+from forebygg.orgs.models import Organisation, Partnership
 from forebygg.plans.domain.followup import (
     record_follow_up,
     record_reading,

@@ -3,7 +3,8 @@
 import pytest
 
 from forebygg.methods.domain.library import seed_method_library
-from forebygg.methods.models import EvidenceRating, Method, Rating, Registry
+from forebygg.methods.enums import Rating, Registry
+from forebygg.methods.models import EvidenceRating, Method
 from forebygg.plans.domain.planning import save_measure
 from forebygg.plans.domain.warnings import warnings_for
 

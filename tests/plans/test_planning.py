@@ -16,7 +16,8 @@ from forebygg.plans.domain.planning import (
     revise_plan,
     save_measure,
 )
-from forebygg.plans.models import Measure, PlanStatus
+from forebygg.plans.enums import PlanStatus
+from forebygg.plans.models import Measure
 
 
 def decide(chain, by):

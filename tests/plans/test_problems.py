@@ -12,7 +12,7 @@ from forebygg.plans.domain.problems import (
     decide_priority,
     score_problem,
 )
-from forebygg.plans.models import Priority
+from forebygg.plans.enums import Priority
 
 
 def test_a_problem_taken_from_a_candidate_links_the_lagesbild_version_and_evidence(personas):

@@ -78,7 +78,8 @@ def test_sources_page_lists_every_loaded_dataset(client, db):
 
 
 def test_police_designated_areas_are_listed_per_list_year_with_their_source(client, db):
-    from forebygg.geo.models import Area, AreaKind, Kommun
+    from forebygg.geo.enums import AreaKind
+    from forebygg.geo.models import Area, Kommun
 
     aneby = Kommun.objects.get(code="0604")  # not on the police's 2025 list
     Area.objects.create(

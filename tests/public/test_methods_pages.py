@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from forebygg.governance.domain import coordination
-from forebygg.methods.models import EvidenceRating, Rating, Registry
+from forebygg.methods.enums import Rating, Registry
+from forebygg.methods.models import EvidenceRating
 from forebygg.plans.domain.planning import decide_plan, publish_plan, save_measure
 from tests.backoffice.test_personas import client_for
 from tests.methods.conftest import Bank, build_bank, build_library

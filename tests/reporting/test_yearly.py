@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from forebygg.reporting.domain import transitions, yearly
-from forebygg.reporting.models import CountyState, ReportState, YearlyReport
+from forebygg.reporting.enums import CountyState, ReportState
+from forebygg.reporting.models import YearlyReport
 
 pytestmark = pytest.mark.django_db
 YEAR = 2026

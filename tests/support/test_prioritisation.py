@@ -10,7 +10,8 @@ import polars as pl
 import pytest
 from django.core.exceptions import ValidationError
 
-from forebygg.geo.models import Area, AreaKind, Kommun
+from forebygg.geo.enums import AreaKind
+from forebygg.geo.models import Area, Kommun
 from forebygg.reporting.domain import yearly
 from forebygg.stats.national import indicator_table, latest_levels
 from forebygg.support.domain.prioritisation import (

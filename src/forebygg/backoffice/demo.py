@@ -8,10 +8,9 @@ from django.db import transaction
 from forebygg.geo.models import Kommun
 from forebygg.notes.domain import write_note
 from forebygg.notes.models import Note
-from forebygg.orgs.access import Visibility
 from forebygg.orgs.domain.authorities import bra, kommun_administration, lansstyrelse_of
 from forebygg.orgs.domain.memberships import grant_role
-from forebygg.orgs.models import Role
+from forebygg.orgs.enums import Role, Visibility
 
 DEMO_KOMMUN_CODE = "0680"
 

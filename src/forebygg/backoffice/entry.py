@@ -20,13 +20,8 @@ from django.views.decorators.http import require_http_methods
 from forebygg.core.views import apply_form
 from forebygg.geo.domain.queries import get_kommun_or_404
 from forebygg.geo.models import Kommun
-from forebygg.orgs.access import (
-    Level,
-    ScopedQuerySet,
-    access_for,
-    get_for_user,
-    not_found,
-)
+from forebygg.orgs.access import ScopedQuerySet, access_for, get_for_user, not_found
+from forebygg.orgs.enums import Level
 
 
 @dataclass(frozen=True)

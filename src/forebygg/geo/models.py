@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from forebygg.core.models import AuditedModel
+from forebygg.geo.enums import AreaKind
 
 
 class Lan(AuditedModel):
@@ -97,14 +98,6 @@ class Population(AuditedModel):
         ]
         verbose_name = _("folkmängd")
         verbose_name_plural = _("folkmängd")
-
-
-class AreaKind(models.TextChoices):
-    UTSATT = "utsatt", _("Utsatt område")
-    RISK = "risk", _("Riskområde")
-    SARSKILT_UTSATT = "sarskilt", _("Särskilt utsatt område")
-    DISTRICT = "district", _("Stadsdel eller kommundel")
-    OTHER = "other", _("Annat område")
 
 
 POLICE_AREA_KINDS = (AreaKind.UTSATT, AreaKind.RISK, AreaKind.SARSKILT_UTSATT)

@@ -9,6 +9,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from forebygg.governance.enums import (
+    AgreementKind,
+    BodyKind,
+    CycleKind,
+    LinkedPlanKind,
+    PromiseOutcome,
+    Seniority,
+)
 from forebygg.orgs.access import KommunOwnedModel, ScopedChild, ScopedQuerySet, access_for
 
 
@@ -72,11 +80,6 @@ class Document(models.Model):
         return "kommun"
 
 
-class AgreementKind(models.TextChoices):
-    COOPERATION = "samverkan", _("Samverkansöverenskommelse")
-    CITIZEN_PROMISE = "medborgarloften", _("Medborgarlöften")
-
-
 class Agreement(KommunOwnedModel):
     _history_m2m_fields = ("shared_with", "parties", "measures")
 
@@ -131,13 +134,6 @@ class Promise(ScopedChild):
         return self.text[:60]
 
 
-class PromiseOutcome(models.TextChoices):
-    KEPT = "infriat", _("Infriat")
-    PARTLY = "delvis", _("Delvis infriat")
-    NOT_KEPT = "ej", _("Inte infriat")
-    ONGOING = "pagar", _("Pågår")
-
-
 class PromiseFollowUp(ScopedChild):
     scope_parent = "promise"
 
@@ -165,13 +161,6 @@ class Council(KommunOwnedModel):
 
     def __str__(self) -> str:
         return self.name
-
-
-class Seniority(models.TextChoices):
-    SENIOR = "ledande", _("Ledande befattning (t.ex. förvaltnings- eller områdeschef)")
-    ELECTED = "fortroendevald", _("Förtroendevald")
-    MANAGER = "chef", _("Annan chef")
-    OFFICER = "medarbetare", _("Medarbetare eller handläggare")
 
 
 SENIOR_LEVELS = {Seniority.SENIOR, Seniority.ELECTED}
@@ -282,13 +271,6 @@ class Decision(ScopedChild):
         return self.text[:60]
 
 
-class CycleKind(models.TextChoices):
-    MEETING = "mote", _("Möte")
-    DEADLINE = "sista-dag", _("Sista dag")
-    REPORT = "rapport", _("Rapportering")
-    OTHER = "annat", _("Annat")
-
-
 class CycleEvent(KommunOwnedModel):
     """A recurring item in the årshjul (annual cycle): it comes back the same month every year."""
 
@@ -338,11 +320,6 @@ class CoordinationFunction(KommunOwnedModel):
         return bool(self.email or self.phone)
 
 
-class BodyKind(models.TextChoices):
-    KS = "ks", _("Kommunstyrelsen")
-    COMMITTEE = "namnd", _("Nämnd som kommunfullmäktige utsett")
-
-
 class Leadership(KommunOwnedModel):
     """Who leads the work (§ 13): kommunstyrelsen or a committee appointed by KF."""
 
@@ -379,14 +356,6 @@ class CouncilReport(KommunOwnedModel):
 
     def __str__(self) -> str:
         return self.title
-
-
-class LinkedPlanKind(models.TextChoices):
-    RSA = "rsa", _("Risk- och sårbarhetsanalys (RSA)")
-    VIOLENCE = "vald", _("Plan mot våld i nära relationer")
-    ANDTS = "andts", _("ANDTS-plan")
-    EXTREMISM = "extremism", _("Plan mot våldsbejakande extremism")
-    OTHER = "annan", _("Annan plan eller analys")
 
 
 class LinkedPlan(KommunOwnedModel):

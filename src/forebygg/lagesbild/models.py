@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from forebygg.core.models import FrozenOnceDecided
+from forebygg.lagesbild.enums import LagesbildStatus
 from forebygg.orgs.access import KommunOwnedModel, ScopedChild
 
 # Section key → heading. The first five carry the scope and § 4's three parts.
@@ -24,11 +25,6 @@ SECTIONS = [
 ]
 SECTION_KEYS = [key for key, _label in SECTIONS]
 LEGAL_PARTS = ("mapping", "context", "analysis")
-
-
-class LagesbildStatus(models.TextChoices):
-    DRAFT = "utkast", _("Utkast")
-    DECIDED = "faststalld", _("Fastställd")
 
 
 class Lagesbild(FrozenOnceDecided, KommunOwnedModel):

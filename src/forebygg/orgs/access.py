@@ -25,10 +25,8 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from forebygg.core.models import AuditedModel
-from forebygg.orgs.enums import Level, Visibility
-from forebygg.orgs.models import Membership, Role
-
-__all__ = ["Level", "Visibility"]  # re-exported: the scoping vocabulary in one import
+from forebygg.orgs.enums import Level, Role, Visibility
+from forebygg.orgs.models import Membership
 
 _CACHE_ATTRIBUTE = "_forebygg_access"
 NOT_FOUND = _("Sidan finns inte eller så saknar du behörighet.")

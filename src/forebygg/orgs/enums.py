@@ -6,6 +6,31 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class OrganisationType(models.TextChoices):
+    KOMMUN = "kommun", _("Kommunförvaltning")
+    LANSSTYRELSE = "lansstyrelse", _("Länsstyrelse")
+    BRA = "bra", _("Brå")
+    POLICE_AREA = "polis", _("Polisen (lokalpolisområde)")
+    SCHOOL = "skola", _("Skola")
+    SOCIAL_SERVICES = "socialtjanst", _("Socialtjänst")
+    HOUSING = "bostadsbolag", _("Bostadsbolag")
+    CIVIL_SOCIETY = "civilsamhalle", _("Civilsamhällesorganisation")
+    FAITH = "trossamfund", _("Trossamfund")
+    REGION = "region", _("Region")
+    RESCUE = "raddningstjanst", _("Räddningstjänst")
+    BUSINESS = "naringsliv", _("Näringsliv")
+    OTHER = "annan", _("Annan")
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "samordnare", _("Samordnare (kommun)")
+    KOMMUN_MEMBER = "kommunmedlem", _("Medarbetare (kommun)")
+    PARTNER_MEMBER = "partner", _("Samverkanspart")
+    COUNTY_OFFICER = "lansstyrelse", _("Handläggare (länsstyrelse)")
+    NATIONAL_ANALYST = "bra", _("Analytiker (Brå)")
+    SITE_ADMIN = "admin", _("Webbplatsadministratör")
+
+
 class Visibility(models.TextChoices):
     DRAFT = "utkast", _("Utkast – bara kommunen")
     SUBMITTED = "inskickad", _("Inskickad till länsstyrelsen")

@@ -6,35 +6,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from forebygg.core.models import AuditedModel
-
-
-class OrganisationType(models.TextChoices):
-    KOMMUN = "kommun", _("Kommunförvaltning")
-    LANSSTYRELSE = "lansstyrelse", _("Länsstyrelse")
-    BRA = "bra", _("Brå")
-    POLICE_AREA = "polis", _("Polisen (lokalpolisområde)")
-    SCHOOL = "skola", _("Skola")
-    SOCIAL_SERVICES = "socialtjanst", _("Socialtjänst")
-    HOUSING = "bostadsbolag", _("Bostadsbolag")
-    CIVIL_SOCIETY = "civilsamhalle", _("Civilsamhällesorganisation")
-    FAITH = "trossamfund", _("Trossamfund")
-    REGION = "region", _("Region")
-    RESCUE = "raddningstjanst", _("Räddningstjänst")
-    BUSINESS = "naringsliv", _("Näringsliv")
-    OTHER = "annan", _("Annan")
-
+from forebygg.orgs.enums import OrganisationType, Role
 
 # Organisations that are authorities with their own role in the law, not invited partners.
 AUTHORITY_TYPES = {OrganisationType.KOMMUN, OrganisationType.LANSSTYRELSE, OrganisationType.BRA}
-
-
-class Role(models.TextChoices):
-    COORDINATOR = "samordnare", _("Samordnare (kommun)")
-    KOMMUN_MEMBER = "kommunmedlem", _("Medarbetare (kommun)")
-    PARTNER_MEMBER = "partner", _("Samverkanspart")
-    COUNTY_OFFICER = "lansstyrelse", _("Handläggare (länsstyrelse)")
-    NATIONAL_ANALYST = "bra", _("Analytiker (Brå)")
-    SITE_ADMIN = "admin", _("Webbplatsadministratör")
 
 
 # Which organisation types each role may be held in.

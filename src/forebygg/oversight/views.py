@@ -24,12 +24,13 @@ from forebygg.core.views import attachment, show_errors
 from forebygg.geo.domain.queries import get_lan_or_404
 from forebygg.geo.domain.svg import VIEWBOX, viewbox_around
 from forebygg.geo.models import POLICE_AREA_KINDS, Area, Lan
-from forebygg.governance.domain.compliance import Status
+from forebygg.governance.enums import RuleStatus
 from forebygg.orgs.access import access_for, can_view_county, is_national_viewer, not_found
 from forebygg.reporting.domain import overview, transitions
 from forebygg.reporting.domain import yearly as yearly_domain
+from forebygg.reporting.enums import CountyState, ReportState
 from forebygg.reporting.interfaces import export
-from forebygg.reporting.models import CountyReport, CountyState, ReportState, YearlyReport
+from forebygg.reporting.models import CountyReport, YearlyReport
 from forebygg.stats.national import latest_levels
 
 CORE_MEASURES = ["coordination_function", "current_lagesbild", "decided_plan", "followed_up"]
@@ -103,7 +104,7 @@ def county(request, lan_code):
             "rows": rows,
             "map_rows": [(item["row"], item["map_class"]) for item in rows],
             "rule_codes": [f"R{n}" for n in range(1, 14)],
-            "status_labels": dict(Status.choices),
+            "status_labels": dict(RuleStatus.choices),
             "level_year": level_year,
             "areas": areas,
             "viewbox": viewbox_around([row.kommun.svg_path for row in data.rows]),

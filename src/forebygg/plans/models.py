@@ -13,23 +13,20 @@ from django.utils.translation import gettext_lazy as _
 
 from forebygg.core.models import FrozenOnceDecided
 from forebygg.orgs.access import ChildQuerySet, KommunOwnedModel, ScopedChild, access_for
+from forebygg.plans.enums import (
+    Criterion,
+    Funding,
+    Horizon,
+    HypothesisStatus,
+    MeasureArea,
+    MeasureState,
+    MeasureType,
+    Perspective,
+    PlanStatus,
+    Priority,
+)
 
 FROZEN_MESSAGE = _("En beslutad åtgärdsplan kan inte ändras. Skapa en ny version.")
-
-
-class Criterion(models.TextChoices):
-    """Brå's grounds for priority, then the organisational filters they are weighed against."""
-
-    COMMON = "vanligt", _("Vanligt förekommande")
-    RISING = "okande", _("Ökande")
-    DEVIATING = "avvikande", _("Avviker från liknande kommuner")
-    CONCENTRATED = "koncentrerat", _("Koncentrerat till platser")
-    VICTIMS = "offer", _("Många utsatta eller upprepat utsatta")
-    SIGNAL = "signal", _("Signalbrott")
-    INDIRECT = "indirekt", _("Många påverkas indirekt")
-    RESOURCES = "resurser", _("Resurser finns")
-    INFLUENCE = "paverka", _("Möjlighet att påverka")
-    COST = "kostnad", _("Kostnad för samhället")
 
 
 PROBLEM_CRITERIA = [Criterion.COMMON, Criterion.RISING, Criterion.DEVIATING,
@@ -37,12 +34,6 @@ PROBLEM_CRITERIA = [Criterion.COMMON, Criterion.RISING, Criterion.DEVIATING,
                     Criterion.INDIRECT]  # fmt: skip
 FILTER_CRITERIA = [Criterion.RESOURCES, Criterion.INFLUENCE, Criterion.COST]
 MAX_SCORE = 3
-
-
-class Priority(models.TextChoices):
-    UNDECIDED = "ej_beslutad", _("Inte beslutad")
-    PRIORITISED = "prioriterad", _("Prioriterad")
-    SET_ASIDE = "bortvald", _("Medvetet bortvald")
 
 
 class Problem(KommunOwnedModel):
@@ -105,12 +96,6 @@ class Problem(KommunOwnedModel):
         return sum(self.score(c) or 0 for c in FILTER_CRITERIA)
 
 
-class Perspective(models.TextChoices):
-    SITUATIONAL = "situationellt", _("Situationellt (plats och tillfälle)")
-    VICTIM = "offer", _("Offer och mål")
-    OFFENDER = "gärningsperson", _("Gärningsperson")
-
-
 class Cause(ScopedChild):
     """One cause; `parent` makes a tree, `position` orders an event chain under one parent."""
 
@@ -138,12 +123,6 @@ class Cause(ScopedChild):
         return self.text
 
 
-class HypothesisStatus(models.TextChoices):
-    OPEN = "oprovad", _("Inte prövad")
-    SUPPORTED = "stods", _("Stöds av underlaget")
-    REJECTED = "avfardad", _("Avfärdad")
-
-
 class Hypothesis(ScopedChild):
     scope_parent = "problem"
 
@@ -163,12 +142,7 @@ class Hypothesis(ScopedChild):
         return self.text
 
 
-class PlanStatus(models.TextChoices):
-    DRAFT = "utkast", _("Utkast")
-    DECIDED = "beslutad", _("Beslutad")
-
-
-class FrozenWhenDecided(ScopedChild):
+class PlanPart(ScopedChild):
     """Refuses any save once the plan it belongs to is decided."""
 
     class Meta:
@@ -232,30 +206,6 @@ class Plan(FrozenOnceDecided, KommunOwnedModel):
         return f"Åtgärdsplan {self.kommun} v{self.number}"
 
 
-class MeasureType(models.TextChoices):
-    SOCIAL = "social", _("Social")
-    SITUATIONAL = "situationell", _("Situationell")
-    BOTH = "bada", _("Både social och situationell")
-
-
-class Horizon(models.TextChoices):
-    SHORT = "kort", _("Kort sikt")
-    LONG = "lang", _("Lång sikt")
-
-
-class AreaKind(models.TextChoices):
-    KOMMUN = "kommun", _("Hela kommunen")
-    DISTRICT = "stadsdel", _("Stadsdel eller ort")
-    POLICE_AREA = "polisomrade", _("Polisens utpekade område")
-
-
-class Funding(models.TextChoices):
-    OWN = "egen", _("Egen budget")
-    STATE_GRANT = "statsbidrag", _("Statsbidrag")
-    APPROPRIATION = "anslag_1_14", _("Anslag 1:14")
-    OTHER = "annan", _("Annan")
-
-
 class MeasureQuerySet(ChildQuerySet):
     """Measures follow their plan's visibility; a partner also sees the measures it owns."""
 
@@ -276,7 +226,7 @@ class MeasureQuerySet(ChildQuerySet):
         )
 
 
-class Measure(FrozenWhenDecided):
+class Measure(PlanPart):
     _history_m2m_fields = ("causes", "partners")
 
     scope_parent = "plan"
@@ -306,7 +256,7 @@ class Measure(FrozenWhenDecided):
         "orgs.Organisation", verbose_name=_("samverkansparter"), blank=True, related_name="+"
     )
     area_kind = models.CharField(
-        _("område"), max_length=12, choices=AreaKind.choices, default=AreaKind.KOMMUN
+        _("område"), max_length=12, choices=MeasureArea.choices, default=MeasureArea.KOMMUN
     )
     district = models.CharField(_("stadsdel eller ort"), max_length=120, blank=True)
     police_area = models.ForeignKey(
@@ -360,14 +310,14 @@ class Measure(FrozenWhenDecided):
         return self.plan
 
     def area_label(self) -> str:
-        if self.area_kind == AreaKind.DISTRICT and self.district:
+        if self.area_kind == MeasureArea.DISTRICT and self.district:
             return self.district
-        if self.area_kind == AreaKind.POLICE_AREA and self.police_area_id:
+        if self.area_kind == MeasureArea.POLICE_AREA and self.police_area_id:
             return str(self.police_area)
         return str(self.get_area_kind_display())
 
 
-class Target(FrozenWhenDecided):
+class Target(PlanPart):
     """What the measure should change: an indicator from the statistics or a local one."""
 
     scope_parent = "measure"
@@ -402,13 +352,6 @@ class Target(FrozenWhenDecided):
     @property
     def name(self) -> str:
         return self.indicator.name_sv if self.indicator_id else self.local_name
-
-
-class MeasureState(models.TextChoices):
-    NOT_STARTED = "ej_paborjad", _("Inte påbörjad")
-    ONGOING = "pagaende", _("Pågående")
-    DONE = "genomford", _("Genomförd")
-    STOPPED = "avbruten", _("Avbruten")
 
 
 class StatusReport(ScopedChild):

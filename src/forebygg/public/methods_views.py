@@ -19,8 +19,10 @@ from forebygg.methods.domain.experiences import (
     published_experience,
 )
 from forebygg.methods.domain.usage import kommuner_using, methods_in_use
-from forebygg.methods.models import Method, Verdict
-from forebygg.plans.models import MeasureType, Plan
+from forebygg.methods.enums import Verdict
+from forebygg.methods.models import Method
+from forebygg.plans.enums import MeasureType
+from forebygg.plans.models import Plan
 
 
 def _published_plans():

@@ -21,7 +21,8 @@ from forebygg.lagesbild.domain import latest_decided
 from forebygg.lagesbild.interfaces.document import document_context
 from forebygg.lagesbild.models import Lagesbild
 from forebygg.notes.models import Note
-from forebygg.orgs.access import Visibility, can_open_workspace
+from forebygg.orgs.access import can_open_workspace
+from forebygg.orgs.enums import Visibility
 from forebygg.stats.models import DataSource
 
 

@@ -13,19 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forebygg.core.models import AuditedModel, FrozenOnceDecided
 from forebygg.orgs.access import KommunOwnedModel, KommunOwnedQuerySet, access_for
-
-
-class ReportState(models.TextChoices):
-    DRAFT = "utkast", _("Utkast")
-    SUBMITTED = "inskickad", _("Inskickad till länsstyrelsen")
-    RETURNED = "aterforvisad", _("Återförvisad med kommentarer")
-    APPROVED = "godkand", _("Godkänd av länsstyrelsen")
-    INCLUDED = "sammanstalld", _("Ingår i länets samlade redovisning")
-
-
-class CountyState(models.TextChoices):
-    DRAFT = "utkast", _("Utkast")
-    SUBMITTED = "inskickad", _("Inskickad till Brå")
+from forebygg.reporting.enums import CountyState, ReportState
 
 
 class YearlyReportQuerySet(KommunOwnedQuerySet):

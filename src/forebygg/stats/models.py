@@ -5,13 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from forebygg.core.models import AuditedModel
-
-
-class SourceStatus(models.TextChoices):
-    OFFICIAL = "official", _("Officiell statistik")
-    OFFICIAL_AGGREGATED = "official_aggregated", _("Summa av officiella värden")
-    DERIVED = "derived", _("Härledd (ej officiell statistik)")
-    LOCAL = "local", _("Lokal uppgift")
+from forebygg.stats.enums import Direction, GeoLevel, PeriodType, SourceStatus, Unit
 
 
 class DataSource(AuditedModel):
@@ -48,20 +42,6 @@ class DataSource(AuditedModel):
         return self.name
 
 
-class Direction(models.TextChoices):
-    LOWER_IS_BETTER = "lower", _("Lägre är bättre")
-    HIGHER_IS_BETTER = "higher", _("Högre är bättre")
-    NEUTRAL = "neutral", _("Neutral")
-
-
-class Unit(models.TextChoices):
-    COUNT = "antal", _("antal")
-    PER_100K = "per100k", _("per 100 000 invånare")
-    PERCENT = "procent", _("procent")
-    EVENTS = "handelser", _("publicerade händelser")
-    VALUE = "varde", _("värde")
-
-
 class Indicator(AuditedModel):
     """What is measured. Rates we compute ourselves are never stored as indicators."""
 
@@ -93,19 +73,6 @@ class Indicator(AuditedModel):
 
     def __str__(self) -> str:
         return self.name_sv
-
-
-class GeoLevel(models.TextChoices):
-    KOMMUN = "kommun", _("Kommun")
-    LAN = "lan", _("Län")
-    RIKET = "riket", _("Riket")
-    AREA = "omrade", _("Område")
-
-
-class PeriodType(models.TextChoices):
-    YEAR = "year", _("År")
-    QUARTER = "quarter", _("Kvartal")
-    MONTH = "month", _("Månad")
 
 
 RIKET_CODE = "SE"

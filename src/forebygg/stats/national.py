@@ -18,7 +18,8 @@ from django.db import connection
 
 from forebygg.geo.models import KommunGroupMembership
 from forebygg.stats.analysis import PER, SMALL_NUMBER_LIMIT
-from forebygg.stats.models import GeoLevel, ImportBatch, Indicator, Observation
+from forebygg.stats.enums import GeoLevel
+from forebygg.stats.models import ImportBatch, Indicator, Observation
 
 COUNT_PREFIX = "bra.anmalda."
 RATE_SUFFIX = ".per100k"

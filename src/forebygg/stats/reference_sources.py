@@ -7,7 +7,7 @@ retrieval date, none is stated (never guessed).
 from dataclasses import dataclass
 from datetime import date
 
-from forebygg.stats.models import SourceStatus
+from forebygg.stats.enums import SourceStatus
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 import pytest
 
 from forebygg.stats.domain import preview_file
-from forebygg.stats.models import GeoLevel
+from forebygg.stats.enums import GeoLevel
 from tests.stats.importers.support import assert_rejected, import_twice, value_of
 
 KIND = "bra-csv"

@@ -2,9 +2,11 @@
 
 import pytest
 
-from forebygg.geo.models import Area, AreaKind, Kommun
+from forebygg.geo.enums import AreaKind
+from forebygg.geo.models import Area, Kommun
 from forebygg.stats.domain import preview_file
-from forebygg.stats.models import DataSource, GeoLevel, PeriodType, SourceStatus, Unit
+from forebygg.stats.enums import GeoLevel, PeriodType, SourceStatus, Unit
+from forebygg.stats.models import DataSource
 from tests.stats.importers.support import NOT_UTF8, assert_rejected, import_twice, value_of
 
 KIND = "generic"

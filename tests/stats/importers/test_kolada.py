@@ -5,7 +5,7 @@ import json
 import pytest
 
 from forebygg.stats.domain import preview_file
-from forebygg.stats.models import GeoLevel, Unit
+from forebygg.stats.enums import GeoLevel, Unit
 from tests.stats.importers.support import NOT_UTF8, assert_rejected, import_twice, value_of
 
 KIND = "kolada"

@@ -8,7 +8,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from forebygg.geo.models import Area, AreaKind
+from forebygg.geo.enums import AreaKind
+from forebygg.geo.models import Area
 from forebygg.stats.domain import preview_file, write_import
 from forebygg.stats.models import DataSource
 from tests.stats.importers.support import NOT_UTF8, assert_rejected, import_twice

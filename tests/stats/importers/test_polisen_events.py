@@ -4,7 +4,8 @@ import pytest
 from django.conf import settings
 
 from forebygg.stats.domain import preview_file
-from forebygg.stats.models import GeoLevel, Indicator, PeriodType, Unit
+from forebygg.stats.enums import GeoLevel, PeriodType, Unit
+from forebygg.stats.models import Indicator
 from tests.stats.importers.support import NOT_UTF8, assert_rejected, import_twice, value_of
 
 KIND = "polisen-events"

@@ -5,7 +5,8 @@ import json
 import pytest
 
 from forebygg.stats.domain import preview_file
-from forebygg.stats.models import GeoLevel, Observation
+from forebygg.stats.enums import GeoLevel
+from forebygg.stats.models import Observation
 from tests.stats.importers.support import NOT_UTF8, assert_rejected, import_twice, value_of
 
 CSV_KIND = "scb-pxweb-csv"

@@ -3,7 +3,8 @@
 import pytest
 
 from forebygg.stats.domain import preview_file
-from forebygg.stats.models import GeoLevel, Indicator, PeriodType
+from forebygg.stats.enums import GeoLevel, PeriodType
+from forebygg.stats.models import Indicator
 from tests.stats.importers.support import NOT_UTF8, assert_rejected, import_twice, value_of
 
 KIND = "bra-sol"

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_GET
 
 from forebygg.backoffice.entry import workspace_view
 from forebygg.core.views import change_log_context
-from forebygg.orgs.access import Level
+from forebygg.orgs.enums import Level
 
 
 @workspace_view(Level.COORDINATOR, also_site_admin=True)

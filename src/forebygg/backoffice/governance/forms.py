@@ -16,7 +16,7 @@ from forebygg.backoffice.plans.forms import NO_PERSONS, DateInput
 from forebygg.governance.domain.actors import actor_organisations, suggested_organisations
 from forebygg.governance.domain.agreements import measures_for_linking
 from forebygg.governance.domain.coordination import persons_for_function
-from forebygg.governance.models import (
+from forebygg.governance.enums import (
     AgreementKind,
     BodyKind,
     CycleKind,
@@ -24,7 +24,7 @@ from forebygg.governance.models import (
     PromiseOutcome,
     Seniority,
 )
-from forebygg.orgs.models import OrganisationType
+from forebygg.orgs.enums import OrganisationType
 
 ACTOR_TYPES = [
     (value, label)

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from forebygg.orgs.access import Visibility
-from forebygg.orgs.models import AUTHORITY_TYPES, Organisation, OrganisationType
+from forebygg.orgs.enums import OrganisationType, Visibility
+from forebygg.orgs.models import AUTHORITY_TYPES, Organisation
 
 PARTNER_TYPE_CHOICES = [
     (value, label) for value, label in OrganisationType.choices if value not in AUTHORITY_TYPES

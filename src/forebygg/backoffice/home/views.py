@@ -12,10 +12,11 @@ from forebygg.core.views import apply_form
 from forebygg.geo.models import Kommun, Lan
 from forebygg.notes.domain import write_note
 from forebygg.notes.models import Note
-from forebygg.orgs.access import Level, access_for, workspace_kommun_ids_for
+from forebygg.orgs.access import access_for, workspace_kommun_ids_for
 from forebygg.orgs.domain.history import history_for
 from forebygg.orgs.domain.invitations import invite_partner
-from forebygg.orgs.models import Invitation, Membership, Organisation, Role
+from forebygg.orgs.enums import Level, Role
+from forebygg.orgs.models import Invitation, Membership, Organisation
 
 
 def _partners(kommun):

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from forebygg.backoffice.entry import workspace_view
 from forebygg.backoffice.imports.forms import UploadForm
-from forebygg.orgs.access import Level
+from forebygg.orgs.enums import Level
 from forebygg.stats.domain import preview_file, write_import
 from forebygg.stats.importers import generic
 from forebygg.stats.importers.base import ImportRejected

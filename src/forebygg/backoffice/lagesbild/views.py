@@ -12,11 +12,13 @@ from forebygg.backoffice.lagesbild.forms import CandidateForm, DecideForm, Secti
 from forebygg.core.domain.conflicts import EditConflict, fingerprint
 from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment, show_errors
 from forebygg.lagesbild import domain
+from forebygg.lagesbild.enums import LagesbildStatus
 from forebygg.lagesbild.interfaces.document import document_context
 from forebygg.lagesbild.interfaces.docx import render_docx
 from forebygg.lagesbild.interfaces.pdf import render_pdf
-from forebygg.lagesbild.models import SECTIONS, Lagesbild, LagesbildStatus
-from forebygg.orgs.access import Level, not_found
+from forebygg.lagesbild.models import SECTIONS, Lagesbild
+from forebygg.orgs.access import not_found
+from forebygg.orgs.enums import Level
 
 SECTION_LABELS = dict(SECTIONS)
 

@@ -23,8 +23,8 @@ from forebygg.methods.domain.experiences import (
     write_experience,
 )
 from forebygg.methods.models import Experience
-from forebygg.orgs.access import Level
 from forebygg.orgs.domain.history import history_for
+from forebygg.orgs.enums import Level
 from forebygg.plans.models import Measure, Problem
 
 

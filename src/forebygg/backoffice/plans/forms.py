@@ -8,7 +8,7 @@ from forebygg.geo.models import POLICE_AREA_KINDS, Area
 from forebygg.lagesbild.models import Lagesbild
 from forebygg.methods.models import Method
 from forebygg.plans.domain.planning import causes_of, eligible_organisations
-from forebygg.plans.models import AreaKind, Funding, Horizon, MeasureState, MeasureType
+from forebygg.plans.enums import Funding, Horizon, MeasureArea, MeasureState, MeasureType
 from forebygg.stats.models import Indicator
 
 
@@ -52,7 +52,7 @@ class MeasureForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    area_kind = forms.ChoiceField(label=_("Område"), choices=AreaKind.choices)
+    area_kind = forms.ChoiceField(label=_("Område"), choices=MeasureArea.choices)
     district = forms.CharField(label=_("Stadsdel eller ort"), max_length=120, required=False)
     police_area = forms.ModelChoiceField(
         label=_("Polisens område"), queryset=None, required=False, empty_label="–"

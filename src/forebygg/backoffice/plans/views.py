@@ -15,20 +15,15 @@ from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.plans import forms
 from forebygg.core.domain.conflicts import EditConflict
 from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment, form_errors, show_errors
-from forebygg.lagesbild.models import Lagesbild, LagesbildStatus
-from forebygg.orgs.access import Level, not_found
+from forebygg.lagesbild.enums import LagesbildStatus
+from forebygg.lagesbild.models import Lagesbild
+from forebygg.orgs.access import not_found
+from forebygg.orgs.enums import Level
 from forebygg.plans.domain import followup, planning, spreadsheet
 from forebygg.plans.domain.warnings import warnings_for
+from forebygg.plans.enums import Horizon, MeasureType, PlanStatus
 from forebygg.plans.interfaces.report import render_follow_up_docx, render_follow_up_pdf
-from forebygg.plans.models import (
-    FollowUp,
-    Horizon,
-    Measure,
-    MeasureType,
-    Plan,
-    PlanStatus,
-    Target,
-)
+from forebygg.plans.models import FollowUp, Measure, Plan, Target
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The largest id a filter accepts: what a 32-bit integer column holds. Anything larger would

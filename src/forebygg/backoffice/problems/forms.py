@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from forebygg.backoffice.plans.forms import NO_PERSONS
 from forebygg.geo.models import Area
 from forebygg.lagesbild.models import ProblemCandidate
-from forebygg.plans.models import MAX_SCORE, Criterion, HypothesisStatus, Perspective, Priority
+from forebygg.plans.enums import Criterion, HypothesisStatus, Perspective, Priority
+from forebygg.plans.models import MAX_SCORE
 from forebygg.stats.models import DataSource, Indicator
 
 

@@ -9,15 +9,10 @@ from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.problems import forms
 from forebygg.core.views import form_errors, show_errors
 from forebygg.lagesbild.models import ProblemCandidate
-from forebygg.orgs.access import Level
+from forebygg.orgs.enums import Level
 from forebygg.plans.domain import problems as domain
-from forebygg.plans.models import (
-    FILTER_CRITERIA,
-    PROBLEM_CRITERIA,
-    Criterion,
-    Measure,
-    Problem,
-)
+from forebygg.plans.enums import Criterion
+from forebygg.plans.models import FILTER_CRITERIA, PROBLEM_CRITERIA, Measure, Problem
 
 
 def _problem(request, pk, *, for_edit=False) -> Problem:

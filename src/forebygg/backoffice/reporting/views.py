@@ -17,11 +17,13 @@ from django.views.decorators.http import require_GET
 from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.reporting.forms import DraftReportForm, MoveForm
 from forebygg.core.views import apply_form
-from forebygg.orgs.access import Level, not_found
+from forebygg.orgs.access import not_found
+from forebygg.orgs.enums import Level
 from forebygg.reporting.domain import transitions
 from forebygg.reporting.domain import yearly as yearly_domain
+from forebygg.reporting.enums import ReportState
 from forebygg.reporting.interfaces import export
-from forebygg.reporting.models import ReportState, YearlyReport
+from forebygg.reporting.models import YearlyReport
 
 # The moves made on the report page; the county includes a report from its combined report.
 MOVES = {

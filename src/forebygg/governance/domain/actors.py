@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from forebygg.core.models import save_as
 from forebygg.governance.models import Agreement, ContactPerson, CouncilMember
 from forebygg.orgs.access import require_coordinator
-from forebygg.orgs.models import AUTHORITY_TYPES, Organisation, OrganisationType, Partnership
+from forebygg.orgs.enums import OrganisationType
+from forebygg.orgs.models import AUTHORITY_TYPES, Organisation, Partnership
 from forebygg.plans.models import Measure
 
 

@@ -12,16 +12,11 @@ from django.utils.translation import gettext as _
 from forebygg.core.formatting import join_with_and
 from forebygg.core.models import save_as
 from forebygg.governance.domain.actors import actor_organisations
-from forebygg.governance.models import (
-    Agreement,
-    AgreementKind,
-    Document,
-    Promise,
-    PromiseFollowUp,
-    PromiseOutcome,
-)
-from forebygg.orgs.access import Visibility, require_coordinator
+from forebygg.governance.enums import AgreementKind, PromiseOutcome
+from forebygg.governance.models import Agreement, Document, Promise, PromiseFollowUp
+from forebygg.orgs.access import require_coordinator
 from forebygg.orgs.domain.authorities import kommun_administration
+from forebygg.orgs.enums import Visibility
 from forebygg.plans.domain.warnings import Warning
 from forebygg.plans.models import Measure
 

@@ -11,12 +11,12 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
 from forebygg.core.models import save_as
+from forebygg.governance.enums import CycleKind
 from forebygg.governance.models import (
     Agreement,
     Council,
     CouncilReport,
     CycleEvent,
-    CycleKind,
     Decision,
     Meeting,
 )

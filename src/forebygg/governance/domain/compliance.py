@@ -12,54 +12,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from enum import StrEnum
 from functools import cached_property
 
-from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from forebygg.core.formatting import join_with_and
 from forebygg.governance.domain.agreements import is_in_force, missing_legal_content
 from forebygg.governance.domain.coordination import coordination_function_of, leadership_of
 from forebygg.governance.domain.council import council_of, current_members
-from forebygg.governance.models import (
-    SENIOR_LEVELS,
-    Agreement,
-    AgreementKind,
-    CouncilReport,
-    LinkedPlan,
-)
+from forebygg.governance.enums import AgreementKind, EvidenceKind, RuleStatus
+from forebygg.governance.models import SENIOR_LEVELS, Agreement, CouncilReport, LinkedPlan
 from forebygg.lagesbild.domain import is_written, update_due
-from forebygg.lagesbild.models import LEGAL_PARTS, SECTIONS, Lagesbild, LagesbildStatus
-from forebygg.orgs.access import Visibility
-from forebygg.orgs.models import OrganisationType
+from forebygg.lagesbild.enums import LagesbildStatus
+from forebygg.lagesbild.models import LEGAL_PARTS, SECTIONS, Lagesbild
+from forebygg.orgs.enums import OrganisationType, Visibility
 from forebygg.plans.domain.followup import follow_up_due, last_follow_up_on
 from forebygg.plans.domain.planning import latest_decided_plan
-from forebygg.plans.models import Plan, PlanStatus
+from forebygg.plans.enums import PlanStatus
+from forebygg.plans.models import Plan
 
 PLAN_DUE_FROM = date(2024, 7, 1)  # transitional rule: the first åtgärdsplan was due 1 July 2024
 REPORT_INTERVAL = timedelta(days=365)  # Förebygg's default for "fortlöpande" (§ 13), not law
-
-
-class Status(models.TextChoices):
-    MET = "uppfyllt", gettext_lazy("Uppfyllt")
-    WARNING = "varning", gettext_lazy("Varning")
-    MISSING = "saknas", gettext_lazy("Saknas")
-
-
-class EvidenceKind(StrEnum):
-    LAGESBILD = "lagesbild"  # a lägesbild version; key: its number
-    PLAN = "plan"  # an åtgärdsplan version; key: its number
-    FOLLOW_UP = "follow_up"  # the follow-up of a plan version; key: the plan's number
-    AGREEMENT = "agreement"  # one agreement; key: its pk
-    AGREEMENTS = "agreements"  # the kommun's agreements
-    COUNCIL = "council"  # the strategic council
-    COORDINATION = "coordination"  # the coordination function
-    LEADERSHIP = "leadership"  # the leading body and its reports to kommunfullmäktige
-    LINKED_PLANS = "linked_plans"  # the plans the work is coordinated with
-    PUBLIC_PAGE = "public_page"  # the kommun's public page about its prevention work
 
 
 @dataclass(frozen=True)
@@ -85,7 +60,7 @@ class RuleResult:
 
     @property
     def status_label(self) -> str:
-        return Status(self.status).label
+        return RuleStatus(self.status).label
 
 
 class Facts:
@@ -159,7 +134,7 @@ def check_compliance(kommun, *, today: date | None = None) -> list[RuleResult]:
 
 
 def summary_counts(results: list[RuleResult]) -> dict[str, int]:
-    return {status: sum(r.status == status for r in results) for status in Status.values}
+    return {status: sum(r.status == status for r in results) for status in RuleStatus.values}
 
 
 def _evidence(facts: Facts, kind: EvidenceKind, label: str, key: int | None = None) -> Evidence:
@@ -177,7 +152,7 @@ def _plan_evidence(facts: Facts, plan: Plan) -> list[Evidence]:
 
 
 def r1_lagesbild_exists(facts: Facts) -> RuleResult:
-    rule = RuleResult("R1", _("Det finns en lägesbild"), "§ 4", Status.MET, "")
+    rule = RuleResult("R1", _("Det finns en lägesbild"), "§ 4", RuleStatus.MET, "")
     if facts.lagesbild:
         rule.finding = _("Lägesbild version %(number)s fastställdes %(date)s.") % {
             "number": facts.lagesbild.number,
@@ -185,12 +160,12 @@ def r1_lagesbild_exists(facts: Facts) -> RuleResult:
         }
         rule.evidence = _lagesbild_evidence(facts, facts.lagesbild)
     elif facts.lagesbild_draft:
-        rule.status = Status.WARNING
+        rule.status = RuleStatus.WARNING
         rule.finding = _("Det finns ett utkast men ingen fastställd lägesbild.")
         rule.next_step = _("Gör klart utkastet och fastställ det.")
         rule.evidence = _lagesbild_evidence(facts, facts.lagesbild_draft)
     else:
-        rule.status = Status.MISSING
+        rule.status = RuleStatus.MISSING
         rule.finding = _("Kommunen har ingen lägesbild.")
         rule.next_step = _("Skapa ett utkast: kartläggningen fylls i från statistiken.")
     return rule
@@ -201,7 +176,7 @@ def _current_lagesbild(facts: Facts) -> Lagesbild | None:
 
 
 def _without_lagesbild(rule: RuleResult) -> RuleResult:
-    rule.status = Status.MISSING
+    rule.status = RuleStatus.MISSING
     rule.finding = _("Kommunen har ingen lägesbild.")
     rule.next_step = _("Skapa en lägesbild först.")
     return rule
@@ -210,7 +185,7 @@ def _without_lagesbild(rule: RuleResult) -> RuleResult:
 def r2_three_parts(facts: Facts) -> RuleResult:
     rule = RuleResult(
         "R2", _("Lägesbilden har kartläggning, annan information och analys"), "§ 4 p. 1–3",
-        Status.MET, "",
+        RuleStatus.MET, "",
     )  # fmt: skip
     lagesbild = _current_lagesbild(facts)
     if lagesbild is None:
@@ -219,7 +194,7 @@ def r2_three_parts(facts: Facts) -> RuleResult:
     unwritten = [str(labels[key]) for key in LEGAL_PARTS if not is_written(lagesbild, key)]
     rule.evidence = _lagesbild_evidence(facts, lagesbild)
     if unwritten:
-        rule.status = Status.WARNING if lagesbild.is_decided else Status.MISSING
+        rule.status = RuleStatus.WARNING if lagesbild.is_decided else RuleStatus.MISSING
         rule.finding = _("Inte skrivet (bara tomt eller mallens hjälptext): %(parts)s.") % {
             "parts": ", ".join(unwritten)
         }
@@ -231,7 +206,11 @@ def r2_three_parts(facts: Facts) -> RuleResult:
 
 def r3_extent_and_consequences(facts: Facts) -> RuleResult:
     rule = RuleResult(
-        "R3", _("Kartläggningen beskriver omfattning och konsekvenser"), "§ 4 p. 1", Status.MET, ""
+        "R3",
+        _("Kartläggningen beskriver omfattning och konsekvenser"),
+        "§ 4 p. 1",
+        RuleStatus.MET,
+        "",
     )
     lagesbild = _current_lagesbild(facts)
     if lagesbild is None:
@@ -244,7 +223,7 @@ def r3_extent_and_consequences(facts: Facts) -> RuleResult:
     if not is_written(lagesbild, "consequences"):
         gaps.append(_("brottslighetens konsekvenser"))
     if gaps:
-        rule.status = Status.WARNING
+        rule.status = RuleStatus.WARNING
         rule.finding = _("Saknas i kartläggningen: %(gaps)s.") % {"gaps": join_with_and(gaps)}
         rule.next_step = _("Beskriv konsekvenserna i avsnittet om konsekvenser.")
     else:
@@ -254,10 +233,10 @@ def r3_extent_and_consequences(facts: Facts) -> RuleResult:
 
 def r4_lagesbild_age(facts: Facts) -> RuleResult:
     rule = RuleResult(
-        "R4", _("Lägesbilden är uppdaterad de senaste två åren"), "§ 6", Status.MET, ""
+        "R4", _("Lägesbilden är uppdaterad de senaste två åren"), "§ 6", RuleStatus.MET, ""
     )
     if facts.lagesbild is None:
-        rule.status = Status.MISSING
+        rule.status = RuleStatus.MISSING
         rule.finding = _("Ingen fastställd lägesbild.")
         rule.next_step = _("Fastställ en lägesbild.")
         return rule
@@ -265,7 +244,7 @@ def r4_lagesbild_age(facts: Facts) -> RuleResult:
     due = update_due(facts.lagesbild)
     rule.evidence = _lagesbild_evidence(facts, facts.lagesbild)
     if facts.today > due:
-        rule.status = Status.MISSING
+        rule.status = RuleStatus.MISSING
         rule.finding = _("Senast fastställd %(date)s, mer än två år sedan.") % {
             "date": decided.isoformat()
         }
@@ -280,7 +259,7 @@ def r4_lagesbild_age(facts: Facts) -> RuleResult:
 
 def r5_plan_decided(facts: Facts) -> RuleResult:
     rule = RuleResult(
-        "R5", _("Det finns en beslutad åtgärdsplan (datum och organ)"), "§ 5", Status.MET, ""
+        "R5", _("Det finns en beslutad åtgärdsplan (datum och organ)"), "§ 5", RuleStatus.MET, ""
     )
     plan = facts.plan
     if plan and plan.decided_on and plan.decided_body:
@@ -294,7 +273,7 @@ def r5_plan_decided(facts: Facts) -> RuleResult:
     elif facts.today < PLAN_DUE_FROM:
         rule.finding = _("Planen krävs från och med 1 juli 2024.")
     else:
-        rule.status = Status.MISSING
+        rule.status = RuleStatus.MISSING
         rule.finding = _("Kommunen har ingen beslutad åtgärdsplan.")
         rule.next_step = _("Ta fram ett utkast utifrån lägesbilden och låt det beslutas.")
         if facts.plan_draft:
@@ -303,10 +282,10 @@ def r5_plan_decided(facts: Facts) -> RuleResult:
 
 
 def r6_plan_based_on_lagesbild(facts: Facts) -> RuleResult:
-    rule = RuleResult("R6", _("Åtgärdsplanen bygger på en lägesbild"), "§ 5", Status.MET, "")
+    rule = RuleResult("R6", _("Åtgärdsplanen bygger på en lägesbild"), "§ 5", RuleStatus.MET, "")
     plan = facts.plan
     if plan is None:
-        rule.status = Status.MISSING
+        rule.status = RuleStatus.MISSING
         rule.finding = _("Ingen beslutad åtgärdsplan.")
         rule.next_step = _("Besluta en åtgärdsplan som bygger på en fastställd lägesbild.")
         return rule
@@ -319,11 +298,11 @@ def r6_plan_based_on_lagesbild(facts: Facts) -> RuleResult:
 
 def r7_plan_followed_up(facts: Facts) -> RuleResult:
     rule = RuleResult(
-        "R7", _("Åtgärdsplanen är uppföljd de senaste två åren"), "§ 6", Status.MET, ""
+        "R7", _("Åtgärdsplanen är uppföljd de senaste två åren"), "§ 6", RuleStatus.MET, ""
     )
     plan = facts.plan
     if plan is None:
-        rule.status = Status.MISSING
+        rule.status = RuleStatus.MISSING
         rule.finding = _("Ingen beslutad åtgärdsplan att följa upp.")
         rule.next_step = _("Besluta en åtgärdsplan.")
         return rule
@@ -331,7 +310,7 @@ def r7_plan_followed_up(facts: Facts) -> RuleResult:
     due = follow_up_due(plan)
     rule.evidence = [_evidence(facts, EvidenceKind.FOLLOW_UP, _("Uppföljning"), plan.number)]
     if facts.today > due:
-        rule.status = Status.MISSING
+        rule.status = RuleStatus.MISSING
         rule.finding = (
             _("Senaste uppföljning %(date)s, mer än två år sedan.") % {"date": last.isoformat()}
             if last
@@ -347,14 +326,14 @@ def r7_plan_followed_up(facts: Facts) -> RuleResult:
 def r8_agreements(facts: Facts) -> RuleResult:
     rule = RuleResult(
         "R8", _("Skriftliga samverkansöverenskommelser med syften och områden"), "§ 9",
-        Status.MET, "", effort_duty=True,
+        RuleStatus.MET, "", effort_duty=True,
     )  # fmt: skip
     cooperation = [a for a in facts.agreements if a.kind == AgreementKind.COOPERATION]
     rule.evidence = [
         _evidence(facts, EvidenceKind.AGREEMENT, a.title, a.pk) for a in cooperation
     ] or [_evidence(facts, EvidenceKind.AGREEMENTS, _("Överenskommelser"))]
     if not cooperation:
-        rule.status = Status.WARNING
+        rule.status = RuleStatus.WARNING
         rule.finding = _("Inga samverkansöverenskommelser är registrerade.")
         rule.next_step = _(
             "Kommunen ska verka för skriftliga överenskommelser: börja med polisen och de "
@@ -364,13 +343,13 @@ def r8_agreements(facts: Facts) -> RuleResult:
     incomplete = [a.title for a in cooperation if missing_legal_content(a)]
     in_force = [a for a in cooperation if is_in_force(a, facts.today)]
     if incomplete:
-        rule.status = Status.WARNING
+        rule.status = RuleStatus.WARNING
         rule.finding = _("Saknar syften eller områden: %(titles)s.") % {
             "titles": ", ".join(incomplete)
         }
         rule.next_step = _("Komplettera överenskommelserna med syften och samverkansområden.")
     elif not in_force:
-        rule.status = Status.WARNING
+        rule.status = RuleStatus.WARNING
         rule.finding = _("Ingen överenskommelse är undertecknad och giltig i dag.")
         rule.next_step = _("Förnya eller underteckna en överenskommelse.")
     else:
@@ -393,11 +372,11 @@ def _is_own_administration(organisation, kommun) -> bool:
 def r9_council(facts: Facts) -> RuleResult:
     rule = RuleResult(
         "R9", _("Strategiskt råd som kommunen leder, med ledande företrädare"), "§ 10",
-        Status.MET, "", effort_duty=True,
+        RuleStatus.MET, "", effort_duty=True,
     )  # fmt: skip
     council = facts.council
     if council is None:
-        rule.status = Status.WARNING
+        rule.status = RuleStatus.WARNING
         rule.finding = _("Kommunen har inget strategiskt råd registrerat.")
         rule.next_step = _("Kommunen ska verka för ett strategiskt råd som kommunen leder.")
         return rule
@@ -421,7 +400,7 @@ def r9_council(facts: Facts) -> RuleResult:
             % {"names": ", ".join(m.organisation.name for m in junior)}
         )
     if gaps:
-        rule.status = Status.WARNING
+        rule.status = RuleStatus.WARNING
         text = "; ".join(str(gap) for gap in gaps)
         rule.finding = text[0].upper() + text[1:] + "."
         rule.next_step = _(
@@ -439,16 +418,16 @@ def r9_council(facts: Facts) -> RuleResult:
 
 def r10_coordination_function(facts: Facts) -> RuleResult:
     rule = RuleResult(
-        "R10", _("Samordningsfunktion med publik kontaktväg"), "§§ 11–12", Status.MET, ""
+        "R10", _("Samordningsfunktion med publik kontaktväg"), "§§ 11–12", RuleStatus.MET, ""
     )
     function = facts.function
     rule.evidence = [_evidence(facts, EvidenceKind.COORDINATION, _("Samordningsfunktion"))]
     if function is None:
-        rule.status = Status.MISSING
+        rule.status = RuleStatus.MISSING
         rule.finding = _("Ingen samordningsfunktion är registrerad.")
         rule.next_step = _("Registrera funktionen med kontaktuppgifter och publicera den.")
     elif not function.has_contact or function.visibility != Visibility.PUBLISHED:
-        rule.status = Status.WARNING
+        rule.status = RuleStatus.WARNING
         rule.finding = _("%(name)s finns men kontaktvägen är inte publicerad.") % {
             "name": function.name
         }
@@ -461,7 +440,7 @@ def r10_coordination_function(facts: Facts) -> RuleResult:
 
 def r11_public_information(facts: Facts) -> RuleResult:
     rule = RuleResult(
-        "R11", _("Information om arbetet publiceras för invånarna"), "§ 12 p. 3", Status.MET, ""
+        "R11", _("Information om arbetet publiceras för invånarna"), "§ 12 p. 3", RuleStatus.MET, ""
     )
     labels = {
         "lagesbild": _("lägesbild"),
@@ -474,11 +453,11 @@ def r11_public_information(facts: Facts) -> RuleResult:
     if published:
         rule.finding = _("Publicerat: %(items)s.") % {"items": ", ".join(published)}
     elif contact:
-        rule.status = Status.WARNING
+        rule.status = RuleStatus.WARNING
         rule.finding = _("Bara kontaktvägen är publicerad.")
         rule.next_step = _("Publicera lägesbildens sammanfattning, planen eller medborgarlöften.")
     else:
-        rule.status = Status.MISSING
+        rule.status = RuleStatus.MISSING
         rule.finding = _("Inget om arbetet är publicerat.")
         rule.next_step = _("Publicera kontaktvägen och något om arbetet, t.ex. planen.")
     return rule
@@ -487,17 +466,17 @@ def r11_public_information(facts: Facts) -> RuleResult:
 def r12_leadership(facts: Facts) -> RuleResult:
     rule = RuleResult(
         "R12", _("Ledande organ utsett och rapporterar till kommunfullmäktige"), "§ 13",
-        Status.MET, "",
+        RuleStatus.MET, "",
     )  # fmt: skip
     rule.evidence = [_evidence(facts, EvidenceKind.LEADERSHIP, _("Ledning och rapportering"))]
     if facts.leadership is None:
-        rule.status = Status.MISSING
+        rule.status = RuleStatus.MISSING
         rule.finding = _("Inget ledande organ är registrerat.")
         rule.next_step = _("Ange om kommunstyrelsen eller en utsedd nämnd leder arbetet.")
         return rule
     body = facts.leadership.body_name
     if not facts.reports:
-        rule.status = Status.MISSING
+        rule.status = RuleStatus.MISSING
         rule.finding = _("%(body)s leder arbetet men ingen rapport till fullmäktige finns.") % {
             "body": body
         }
@@ -509,7 +488,7 @@ def r12_leadership(facts: Facts) -> RuleResult:
         "date": latest.isoformat(),
     }
     if facts.today - latest > REPORT_INTERVAL:
-        rule.status = Status.WARNING
+        rule.status = RuleStatus.WARNING
         rule.next_step = _(
             "Rapporteringen ska vara fortlöpande; det har gått mer än ett år sedan den senaste."
         )
@@ -518,12 +497,12 @@ def r12_leadership(facts: Facts) -> RuleResult:
 
 def r13_linked_plans(facts: Facts) -> RuleResult:
     rule = RuleResult(
-        "R13", _("Samordnat med andra planer och analyser (t.ex. RSA)"), "§ 7", Status.MET, "",
+        "R13", _("Samordnat med andra planer och analyser (t.ex. RSA)"), "§ 7", RuleStatus.MET, "",
         effort_duty=True,
     )  # fmt: skip
     rule.evidence = [_evidence(facts, EvidenceKind.LINKED_PLANS, _("Kopplade planer"))]
     if not facts.linked_plans:
-        rule.status = Status.WARNING
+        rule.status = RuleStatus.WARNING
         rule.finding = _("Inga kopplingar till andra planer är registrerade.")
         rule.next_step = _("Ange där det är lämpligt vilka planer arbetet samordnas med.")
     else:

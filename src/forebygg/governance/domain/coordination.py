@@ -10,17 +10,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forebygg.core.models import save_as
+from forebygg.governance.enums import BodyKind, LinkedPlanKind
 from forebygg.governance.models import (
-    BodyKind,
     ContactPerson,
     CoordinationFunction,
     CouncilReport,
     Document,
     Leadership,
     LinkedPlan,
-    LinkedPlanKind,
 )
-from forebygg.orgs.access import Visibility, require_coordinator
+from forebygg.orgs.access import require_coordinator
+from forebygg.orgs.enums import Visibility
 
 FUNCTION_FIELDS = ("name", "unit", "email", "phone", "description")
 

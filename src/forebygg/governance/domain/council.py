@@ -11,14 +11,8 @@ from django.utils.translation import gettext as _
 
 from forebygg.core.models import save_as
 from forebygg.governance.domain.actors import actor_organisations
-from forebygg.governance.models import (
-    Council,
-    CouncilMember,
-    Decision,
-    Meeting,
-    Seniority,
-    WorkingGroup,
-)
+from forebygg.governance.enums import Seniority
+from forebygg.governance.models import Council, CouncilMember, Decision, Meeting, WorkingGroup
 from forebygg.orgs.access import require_coordinator
 
 

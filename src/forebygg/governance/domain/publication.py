@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
 
-from forebygg.governance.models import Agreement, AgreementKind, CoordinationFunction
+from forebygg.governance.enums import AgreementKind
+from forebygg.governance.models import Agreement, CoordinationFunction
 from forebygg.lagesbild.domain import latest_decided
 from forebygg.lagesbild.models import Lagesbild
 from forebygg.plans.domain.planning import latest_decided_plan

@@ -17,14 +17,10 @@ from forebygg.core.domain.conflicts import check_unchanged
 from forebygg.core.models import save_as
 from forebygg.geo.models import Kommun
 from forebygg.lagesbild.domain.drafting import build_snapshot
-from forebygg.lagesbild.models import (
-    SECTION_KEYS,
-    SECTIONS,
-    Lagesbild,
-    LagesbildStatus,
-    ProblemCandidate,
-)
-from forebygg.orgs.access import Visibility, can_edit_kommun
+from forebygg.lagesbild.enums import LagesbildStatus
+from forebygg.lagesbild.models import SECTION_KEYS, SECTIONS, Lagesbild, ProblemCandidate
+from forebygg.orgs.access import can_edit_kommun
+from forebygg.orgs.enums import Visibility
 
 MAX_AGE = timedelta(days=730)  # § 6: at least every second year
 

@@ -8,8 +8,9 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from forebygg.methods.models import EvidenceRating, Method, Registry, Verdict
-from forebygg.plans.models import MeasureType
+from forebygg.methods.enums import Registry, Verdict
+from forebygg.methods.models import EvidenceRating, Method
+from forebygg.plans.enums import MeasureType
 
 # Shown on every method page, with "ej bedömd" when the registry has nothing on the method.
 MAIN_REGISTRIES = (

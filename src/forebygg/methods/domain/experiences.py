@@ -19,7 +19,8 @@ from forebygg.core.models import save_as
 from forebygg.geo.domain.queries import CURRENT_GROUP_VERSION
 from forebygg.governance.models import CoordinationFunction
 from forebygg.methods.models import Experience, Method
-from forebygg.orgs.access import Visibility, require_coordinator
+from forebygg.orgs.access import require_coordinator
+from forebygg.orgs.enums import Visibility
 
 EXPERIENCE_FIELDS = (
     "title", "measure", "method", "problem", "problem_text", "what_was_done", "results",

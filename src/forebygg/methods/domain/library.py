@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from forebygg.core.models import save_as
-from forebygg.methods.models import EvidenceRating, Method, Rating, Registry
-from forebygg.plans.models import MeasureType
+from forebygg.methods.enums import Rating, Registry
+from forebygg.methods.models import EvidenceRating, Method
+from forebygg.plans.enums import MeasureType
 
 BRIEF = "Förebyggs domänunderlag"
 

@@ -6,7 +6,8 @@ from django.db.models import OuterRef, QuerySet, Subquery
 
 from forebygg.geo.models import Kommun
 from forebygg.methods.models import Method
-from forebygg.plans.models import Measure, Plan, PlanStatus
+from forebygg.plans.enums import PlanStatus
+from forebygg.plans.models import Measure, Plan
 
 
 def _method_and_kommun_codes(plans: QuerySet[Plan] | None, method: Method | None = None):

@@ -3,7 +3,8 @@
 from django.db import transaction
 
 from forebygg.geo.models import Kommun, Lan
-from forebygg.orgs.models import Organisation, OrganisationType
+from forebygg.orgs.enums import OrganisationType
+from forebygg.orgs.models import Organisation
 
 BRA_NAME = "Brottsförebyggande rådet (Brå)"
 

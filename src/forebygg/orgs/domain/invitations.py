@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from forebygg.core.models import save_as
 from forebygg.orgs.access import can_edit_kommun
 from forebygg.orgs.domain.memberships import grant_role
-from forebygg.orgs.models import AUTHORITY_TYPES, Invitation, Organisation, Partnership, Role
+from forebygg.orgs.enums import Role
+from forebygg.orgs.models import AUTHORITY_TYPES, Invitation, Organisation, Partnership
 
 
 def hash_token(token: str) -> str:

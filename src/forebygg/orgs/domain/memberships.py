@@ -4,7 +4,8 @@ from django.db import transaction
 
 from forebygg.core.models import save_as
 from forebygg.orgs.access import forget_access
-from forebygg.orgs.models import Membership, Organisation, Role
+from forebygg.orgs.enums import Role
+from forebygg.orgs.models import Membership, Organisation
 
 
 @transaction.atomic

@@ -12,16 +12,10 @@ from django.utils.translation import gettext as _
 from forebygg.core.models import save_as
 from forebygg.lagesbild.domain import MAX_AGE
 from forebygg.plans.domain import require_coordinator
-from forebygg.plans.models import (
-    FollowUp,
-    Measure,
-    MeasureState,
-    Plan,
-    StatusReport,
-    Target,
-    TargetReading,
-)
-from forebygg.stats.models import GeoLevel, Observation, PeriodType
+from forebygg.plans.enums import MeasureState
+from forebygg.plans.models import FollowUp, Measure, Plan, StatusReport, Target, TargetReading
+from forebygg.stats.enums import GeoLevel, PeriodType
+from forebygg.stats.models import Observation
 
 
 def can_report_status(user, measure: Measure) -> bool:

@@ -15,20 +15,11 @@ from forebygg.core.domain.conflicts import check_version, fingerprint_of
 from forebygg.core.models import save_as
 from forebygg.geo.models import POLICE_AREA_KINDS
 from forebygg.lagesbild.models import Lagesbild
-from forebygg.orgs.access import Visibility
+from forebygg.orgs.enums import Visibility
 from forebygg.orgs.models import Organisation
 from forebygg.plans.domain import require_coordinator
-from forebygg.plans.models import (
-    AreaKind,
-    Cause,
-    Funding,
-    Horizon,
-    Measure,
-    MeasureType,
-    Plan,
-    PlanStatus,
-    Target,
-)
+from forebygg.plans.enums import Funding, Horizon, MeasureArea, MeasureType, PlanStatus
+from forebygg.plans.models import Cause, Measure, Plan, Target
 from forebygg.stats.models import Observation
 
 MEASURE_FIELDS = (
@@ -153,13 +144,13 @@ def validate_measure(plan: Plan, fields: dict, causes, partners) -> list[str]:
         errors.append(_("Välj tidsperspektiv: kort eller lång sikt."))
     if fields.get("funding", Funding.OWN) not in Funding.values:
         errors.append(_("Okänd finansiering."))
-    area_kind = fields.get("area_kind", AreaKind.KOMMUN)
-    if area_kind not in AreaKind.values:
+    area_kind = fields.get("area_kind", MeasureArea.KOMMUN)
+    if area_kind not in MeasureArea.values:
         errors.append(_("Okänd typ av område."))
-    if area_kind == AreaKind.DISTRICT and not (fields.get("district") or "").strip():
+    if area_kind == MeasureArea.DISTRICT and not (fields.get("district") or "").strip():
         errors.append(_("Ange stadsdel eller ort."))
     police_area = fields.get("police_area")
-    if area_kind == AreaKind.POLICE_AREA and police_area is None:
+    if area_kind == MeasureArea.POLICE_AREA and police_area is None:
         errors.append(_("Välj polisens område."))
     if police_area is not None and (
         police_area.kommun_id != plan.kommun_id or police_area.kind not in POLICE_AREA_KINDS
@@ -211,7 +202,7 @@ def save_measure(
         if name in fields:
             value = fields[name]
             setattr(stored, name, value.strip() if isinstance(value, str) else value)
-    if stored.area_kind != AreaKind.POLICE_AREA:
+    if stored.area_kind != MeasureArea.POLICE_AREA:
         stored.police_area = None
     save_as(stored, by=by, links={"causes": causes, "partners": partners})
     if measure is None:

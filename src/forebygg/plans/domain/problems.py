@@ -11,16 +11,8 @@ from forebygg.core.models import save_as
 from forebygg.geo.models import Area
 from forebygg.lagesbild.models import ProblemCandidate
 from forebygg.plans.domain import require_coordinator
-from forebygg.plans.models import (
-    MAX_SCORE,
-    Cause,
-    Criterion,
-    Hypothesis,
-    HypothesisStatus,
-    Perspective,
-    Priority,
-    Problem,
-)
+from forebygg.plans.enums import Criterion, HypothesisStatus, Perspective, Priority
+from forebygg.plans.models import MAX_SCORE, Cause, Hypothesis, Problem
 
 
 @transaction.atomic

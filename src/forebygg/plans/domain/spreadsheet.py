@@ -46,15 +46,8 @@ from forebygg.plans.domain.planning import (
     save_measure,
     validate_measure,
 )
-from forebygg.plans.models import (
-    FROZEN_MESSAGE,
-    AreaKind,
-    Funding,
-    Horizon,
-    Measure,
-    MeasureType,
-    Plan,
-)
+from forebygg.plans.enums import Funding, Horizon, MeasureArea, MeasureType
+from forebygg.plans.models import FROZEN_MESSAGE, Measure, Plan
 
 COLUMNS: list[tuple[str, str]] = [
     ("key", "Åtgärds-id"),
@@ -81,7 +74,7 @@ SHEET_TITLE = "Åtgärder"
 LIST_SEPARATOR = "; "
 TEXT_FIELDS = ("title", "description", "district", "method_text", "expected_effect")
 DATE_FIELDS = ("start", "end")
-CHOICES = {"type": MeasureType, "horizon": Horizon, "area_kind": AreaKind, "funding": Funding}
+CHOICES = {"type": MeasureType, "horizon": Horizon, "area_kind": MeasureArea, "funding": Funding}
 UNKNOWN_CHOICE = {
     "type": "okänd typ",
     "horizon": "okänt tidsperspektiv",
@@ -184,7 +177,7 @@ def differences(measure: Measure, *, fields: dict, causes, partners) -> list[tup
     Polisens område is compared too, although the sheet leaves it out.
     """
     names = [name for name in HEADERS if name != "key"] + ["police_area"]
-    if fields.get("area_kind") != AreaKind.POLICE_AREA:
+    if fields.get("area_kind") != MeasureArea.POLICE_AREA:
         fields = {**fields, "police_area": None}
     given = _shown({**fields, "causes": list(causes), "partners": list(partners)}, names)
     stored_values = {name: getattr(measure, name) for name in MEASURE_FIELDS}
@@ -515,7 +508,7 @@ class _SheetReader:
         fields["method"] = (
             self.method(line, values["method"]) if "method" in values else measure.method
         )
-        keeps_police_area = fields["area_kind"] == AreaKind.POLICE_AREA
+        keeps_police_area = fields["area_kind"] == MeasureArea.POLICE_AREA
         fields["police_area"] = measure.police_area if keeps_police_area else None
         return fields
 

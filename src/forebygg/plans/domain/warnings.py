@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from forebygg.lagesbild.domain import MAX_AGE, age_warning
 from forebygg.plans.domain.followup import follow_up_due, last_follow_up_on
 from forebygg.plans.domain.planning import draft_of, latest_decided_plan
-from forebygg.plans.models import Measure, Plan, Priority, Problem
+from forebygg.plans.enums import Priority
+from forebygg.plans.models import Measure, Plan, Problem
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from forebygg.core.formatting import format_number, format_percent
 from forebygg.geo.models import Kommun, Lan
-from forebygg.orgs.models import OrganisationType
-from forebygg.reporting.models import CountyReport, ReportState, YearlyReport
+from forebygg.orgs.enums import OrganisationType
+from forebygg.reporting.enums import ReportState
+from forebygg.reporting.models import CountyReport, YearlyReport
 
 T = OrganisationType
 CIVIL_SOCIETY = {T.CIVIL_SOCIETY, T.FAITH}

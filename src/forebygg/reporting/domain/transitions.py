@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from forebygg.orgs.access import access_for, can_edit_kommun
-from forebygg.reporting.models import CountyState, ReportState
+from forebygg.reporting.enums import CountyState, ReportState
 
 COORDINATOR = "samordnare"
 COUNTY = "lansstyrelse"

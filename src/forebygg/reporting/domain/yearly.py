@@ -12,11 +12,14 @@ from django.utils.translation import gettext as _
 
 from forebygg.core.models import save_as
 from forebygg.governance.domain.agreements import is_in_force
-from forebygg.governance.domain.compliance import RULES, Facts, Status
-from forebygg.orgs.access import Visibility, require_coordinator
+from forebygg.governance.domain.compliance import RULES, Facts
+from forebygg.governance.enums import RuleStatus
+from forebygg.orgs.access import require_coordinator
+from forebygg.orgs.enums import Visibility
 from forebygg.plans.domain.followup import last_follow_up_on, latest_status
 from forebygg.reporting.domain import transitions
-from forebygg.reporting.models import CountyReport, CountyState, ReportState, YearlyReport
+from forebygg.reporting.enums import CountyState, ReportState
+from forebygg.reporting.models import CountyReport, YearlyReport
 
 
 def content_hash(content: dict) -> str:
@@ -65,9 +68,9 @@ def _survey_facts(facts: Facts, status: dict[str, str]) -> dict:
     in_force = [a for a in facts.agreements if is_in_force(a, facts.today)]
     return {
         "coordination_function": facts.function is not None,
-        "current_lagesbild": status["R4"] == Status.MET,
-        "decided_plan": status["R5"] == Status.MET,
-        "followed_up": status["R7"] == Status.MET,
+        "current_lagesbild": status["R4"] == RuleStatus.MET,
+        "decided_plan": status["R5"] == RuleStatus.MET,
+        "followed_up": status["R7"] == RuleStatus.MET,
         "agreement_party_types": sorted({p.type for a in in_force for p in a.parties.all()}),
         "council": facts.council is not None,
         "council_member_types": sorted({m.organisation.type for m in facts.members}),

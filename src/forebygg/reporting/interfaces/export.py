@@ -21,12 +21,12 @@ from docx import Document
 from forebygg.core.docx_tables import add_table
 from forebygg.core.formatting import format_number
 from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment
-from forebygg.governance.domain.compliance import Status
-from forebygg.governance.models import AgreementKind
-from forebygg.orgs.models import OrganisationType
-from forebygg.plans.models import MeasureState
+from forebygg.governance.enums import AgreementKind, RuleStatus
+from forebygg.orgs.enums import OrganisationType
+from forebygg.plans.enums import MeasureState
 from forebygg.reporting.domain.overview import MEASURES
-from forebygg.reporting.models import CountyReport, CountyState, ReportState, YearlyReport
+from forebygg.reporting.enums import CountyState, ReportState
+from forebygg.reporting.models import CountyReport, YearlyReport
 
 
 @dataclass
@@ -73,7 +73,7 @@ def _kommun_blocks(report: YearlyReport, heading: str = "h2") -> list[Block]:
         Block(
             "p",
             _(
-                "Status: %(status)s. Redovisningen är sammanställd %(date)s ur kommunens "
+                "RuleStatus: %(status)s. Redovisningen är sammanställd %(date)s ur kommunens "
                 "uppgifter i Förebygg (lag 2023:196 och Brå:s årliga uppföljning)."
             )
             % {"status": _label(ReportState, report.status), "date": content["generated_on"]},
@@ -93,9 +93,9 @@ def _kommun_blocks(report: YearlyReport, heading: str = "h2") -> list[Block]:
         Block(heading, _("Lagkrav (lag 2023:196)")),
         Block(
             "table",
-            header=[_("Krav"), _("Beskrivning"), _("Status"), _("Vad som finns")],
+            header=[_("Krav"), _("Beskrivning"), _("RuleStatus"), _("Vad som finns")],
             rows=[
-                [r["code"], r["requirement"], _label(Status, r["status"]), r["finding"] or "–"]
+                [r["code"], r["requirement"], _label(RuleStatus, r["status"]), r["finding"] or "–"]
                 for r in content["compliance"]
             ],
         ),
@@ -192,7 +192,7 @@ def _county_blocks(county_report: CountyReport) -> list[Block]:
             "p",
             _(
                 "Länsstyrelsens samlade redovisning till Brå om det brottsförebyggande arbetet "
-                "lokalt och regionalt i länet (förordning 2016:1258). Status: %(status)s."
+                "lokalt och regionalt i länet (förordning 2016:1258). RuleStatus: %(status)s."
             )
             % {"status": status},
         ),

@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from forebygg.stats.models import Direction, GeoLevel, PeriodType, SourceStatus, Unit
+from forebygg.stats.enums import Direction, GeoLevel, PeriodType, SourceStatus, Unit
 
 MAX_ERRORS_SHOWN = 200
 

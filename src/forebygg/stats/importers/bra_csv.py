@@ -18,6 +18,7 @@ Names:
 from __future__ import annotations
 
 from forebygg.geo.domain.names import normalise_name, resolve_kommun
+from forebygg.stats.enums import GeoLevel, SourceStatus
 from forebygg.stats.importers import bra_kommun
 from forebygg.stats.importers.base import (
     Preview,
@@ -30,7 +31,7 @@ from forebygg.stats.importers.base import (
     parse_number,
 )
 from forebygg.stats.importers.generic import RIKET_NAMES, warn_lines, year_in_file_name
-from forebygg.stats.models import RIKET_CODE, GeoLevel, SourceStatus
+from forebygg.stats.models import RIKET_CODE
 
 KIND = "bra-csv"
 LABEL = "Brå: Anmälda brott i kommunerna (årsfil, CSV med semikolon, året i filnamnet)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from forebygg.geo.domain.names import resolve_kommun
+from forebygg.stats.enums import Direction, GeoLevel, SourceStatus, Unit
 from forebygg.stats.importers.base import (
     IndicatorSpec,
     Preview,
@@ -14,7 +15,6 @@ from forebygg.stats.importers.base import (
     parse_count,
     parse_year,
 )
-from forebygg.stats.models import Direction, GeoLevel, SourceStatus, Unit
 
 KIND = "bra-kommun"
 LABEL = "Brå: anmälda brott per kommun (serie 1996–2025, sex kategorier)"

@@ -23,6 +23,7 @@ from django.conf import settings
 from django.utils.text import slugify
 
 from forebygg.geo.domain.names import normalise_name, resolve_kommun
+from forebygg.stats.enums import GeoLevel, PeriodType, SourceStatus, Unit
 from forebygg.stats.importers.base import (
     IndicatorSpec,
     Preview,
@@ -34,7 +35,7 @@ from forebygg.stats.importers.base import (
     decode_text,
     parse_number,
 )
-from forebygg.stats.models import RIKET_CODE, GeoLevel, PeriodType, SourceStatus, Unit
+from forebygg.stats.models import RIKET_CODE
 
 KIND = "generic"
 LABEL = "Lokala data (Förebyggs CSV-format: kommun;område;indikator;namn;enhet;period;värde)"

@@ -15,6 +15,7 @@ import re
 from pathlib import PurePath
 
 from forebygg.geo.domain.names import resolve_kommun
+from forebygg.stats.enums import Direction, GeoLevel, SourceStatus, Unit
 from forebygg.stats.importers.base import (
     INVALID_JSON,
     IndicatorSpec,
@@ -28,7 +29,7 @@ from forebygg.stats.importers.base import (
     shown,
 )
 from forebygg.stats.importers.generic import slug, warn_lines
-from forebygg.stats.models import RIKET_CODE, Direction, GeoLevel, SourceStatus, Unit
+from forebygg.stats.models import RIKET_CODE
 
 KIND = "kolada"
 LABEL = "Kolada: nyckeltal per kommun och år (API v3, JSON)"

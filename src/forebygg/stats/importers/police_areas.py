@@ -25,7 +25,9 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from forebygg.geo.domain.svg import geometry_to_svg_path
-from forebygg.geo.models import Area, AreaKind, Kommun
+from forebygg.geo.enums import AreaKind
+from forebygg.geo.models import Area, Kommun
+from forebygg.stats.enums import SourceStatus
 from forebygg.stats.importers.base import (
     INVALID_JSON,
     ImportRejected,
@@ -40,7 +42,7 @@ from forebygg.stats.importers.base import (
 )
 from forebygg.stats.importers.generic import header_error, year_in_file_name
 from forebygg.stats.importers.writing import start_batch, upsert_source
-from forebygg.stats.models import ImportBatch, SourceStatus
+from forebygg.stats.models import ImportBatch
 
 KIND = "police-areas"
 LABEL = "Polisen: utsatta och särskilt utsatta områden (GeoJSON eller CSV)"

@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 
 from forebygg.geo.domain.names import resolve_kommun
+from forebygg.stats.enums import Direction, GeoLevel, PeriodType, SourceStatus, Unit
 from forebygg.stats.importers.base import (
     IndicatorSpec,
     Preview,
@@ -31,7 +32,6 @@ from forebygg.stats.importers.base import (
     parse_count,
 )
 from forebygg.stats.importers.generic import RegionResolver, header_error, slug
-from forebygg.stats.models import Direction, GeoLevel, PeriodType, SourceStatus, Unit
 
 KIND = "polisen-events"
 LABEL = "Polisen: publicerade händelser per kommun och månad (inte brottsstatistik)"

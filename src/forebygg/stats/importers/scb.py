@@ -21,6 +21,7 @@ import math
 import re
 from types import SimpleNamespace
 
+from forebygg.stats.enums import Direction, SourceStatus, Unit
 from forebygg.stats.importers.base import (
     INVALID_JSON,
     IndicatorSpec,
@@ -37,7 +38,6 @@ from forebygg.stats.importers.base import (
     shown,
 )
 from forebygg.stats.importers.generic import RegionResolver, header_error, warn_lines
-from forebygg.stats.models import Direction, SourceStatus, Unit
 
 INDICATOR = "scb.folkmangd"
 CONTENTS_CODE = "BE0101N1"

@@ -29,6 +29,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from forebygg.stats.enums import Direction, SourceStatus, Unit
 from forebygg.stats.importers import bra_kommun
 from forebygg.stats.importers.base import (
     IndicatorSpec,
@@ -49,7 +50,6 @@ from forebygg.stats.importers.generic import (
     slug,
     warn_lines,
 )
-from forebygg.stats.models import Direction, SourceStatus, Unit
 
 KIND = "bra-sol"
 LABEL = "Brå: SOL-export (tabbseparerad; region × brottskategori × period)"

@@ -28,7 +28,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from forebygg.core.formatting import format_number, join_with_and
-from forebygg.geo.models import POLICE_AREA_KINDS, Area, AreaKind, Kommun
+from forebygg.geo.enums import AreaKind
+from forebygg.geo.models import POLICE_AREA_KINDS, Area, Kommun
 from forebygg.reporting.domain.overview import kommun_rows
 from forebygg.stats.national import indicator_table, latest_levels
 

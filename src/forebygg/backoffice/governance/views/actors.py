@@ -16,7 +16,7 @@ from forebygg.governance.domain.actors import (
     describe_contribution,
     register_actor,
 )
-from forebygg.orgs.access import Level
+from forebygg.orgs.enums import Level
 from forebygg.orgs.models import Partnership
 
 

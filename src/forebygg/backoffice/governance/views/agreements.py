@@ -17,9 +17,10 @@ from forebygg.backoffice.governance.forms import AgreementForm, PromiseFollowUpF
 from forebygg.core.views import attachment, show_errors
 from forebygg.governance.domain import agreements as agreement_domain
 from forebygg.governance.domain.documents import read_upload, store_document
-from forebygg.governance.models import Agreement, Document, Promise, PromiseOutcome
-from forebygg.orgs.access import Level
+from forebygg.governance.enums import PromiseOutcome
+from forebygg.governance.models import Agreement, Document, Promise
 from forebygg.orgs.domain.history import history_for
+from forebygg.orgs.enums import Level
 
 
 @workspace_view()

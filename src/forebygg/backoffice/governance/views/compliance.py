@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from forebygg.backoffice.entry import workspace_view
 from forebygg.governance.domain.compliance import check_compliance, summary_counts
-from forebygg.orgs.access import Level
+from forebygg.orgs.enums import Level
 
 
 @workspace_view(Level.STAFF)

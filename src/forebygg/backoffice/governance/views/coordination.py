@@ -15,7 +15,8 @@ from forebygg.backoffice.governance.forms import CoordinationForm
 from forebygg.core.views import apply_form, show_errors
 from forebygg.governance.domain import coordination as coordination_domain
 from forebygg.governance.models import CoordinationFunction
-from forebygg.orgs.access import Level, not_found
+from forebygg.orgs.access import not_found
+from forebygg.orgs.enums import Level
 
 
 @workspace_view()

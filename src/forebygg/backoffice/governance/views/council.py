@@ -24,7 +24,7 @@ from forebygg.backoffice.governance.forms import (
 from forebygg.governance.domain import council as council_domain
 from forebygg.governance.domain.compliance import Facts, r9_council
 from forebygg.governance.models import Council, CouncilMember, Decision, Meeting
-from forebygg.orgs.access import Level
+from forebygg.orgs.enums import Level
 
 
 @workspace_view()

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.governance.forms import CycleEventForm
 from forebygg.governance.domain.annual_cycle import add_cycle_event, annual_cycle
-from forebygg.orgs.access import Level
+from forebygg.orgs.enums import Level
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 

@@ -18,7 +18,7 @@ from forebygg.backoffice.governance.forms import (
 from forebygg.backoffice.governance.views.agreements import stored_upload
 from forebygg.governance.domain import coordination as coordination_domain
 from forebygg.governance.models import CouncilReport, Leadership, LinkedPlan
-from forebygg.orgs.access import Level
+from forebygg.orgs.enums import Level
 
 
 @workspace_view()
