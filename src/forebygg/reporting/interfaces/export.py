@@ -73,7 +73,7 @@ def _kommun_blocks(report: YearlyReport, heading: str = "h2") -> list[Block]:
         Block(
             "p",
             _(
-                "RuleStatus: %(status)s. Redovisningen är sammanställd %(date)s ur kommunens "
+                "Status: %(status)s. Redovisningen är sammanställd %(date)s ur kommunens "
                 "uppgifter i Förebygg (lag 2023:196 och Brå:s årliga uppföljning)."
             )
             % {"status": _label(ReportState, report.status), "date": content["generated_on"]},
@@ -93,7 +93,7 @@ def _kommun_blocks(report: YearlyReport, heading: str = "h2") -> list[Block]:
         Block(heading, _("Lagkrav (lag 2023:196)")),
         Block(
             "table",
-            header=[_("Krav"), _("Beskrivning"), _("RuleStatus"), _("Vad som finns")],
+            header=[_("Krav"), _("Beskrivning"), _("Status"), _("Vad som finns")],
             rows=[
                 [r["code"], r["requirement"], _label(RuleStatus, r["status"]), r["finding"] or "–"]
                 for r in content["compliance"]
@@ -192,7 +192,7 @@ def _county_blocks(county_report: CountyReport) -> list[Block]:
             "p",
             _(
                 "Länsstyrelsens samlade redovisning till Brå om det brottsförebyggande arbetet "
-                "lokalt och regionalt i länet (förordning 2016:1258). RuleStatus: %(status)s."
+                "lokalt och regionalt i länet (förordning 2016:1258). Status: %(status)s."
             )
             % {"status": status},
         ),
