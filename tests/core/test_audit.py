@@ -72,7 +72,9 @@ def test_a_kommun_sees_only_its_own_changes(personas):
         "A-delat med polisen",
         "A-inskickat till länet",
         "A-publicerat",
-        "Lokalpolisområde Jönköping i Jönköping",  # the kommun's partnership with the police
+        # the kommun's partnerships with the police and the region
+        "Lokalpolisområde Jönköping i Jönköping",
+        "Region Jönköpings län i Jönköping",
     }
 
 
@@ -113,7 +115,7 @@ def test_changes_filter_by_model_and_by_user(personas):
     assert notes.count == 5
     everything = list_changes(kommun=personas.kommun_a).changes
     assert by_alice.count == len([change for change in everything if change.who == alice])
-    assert by_alice.count == len(everything) - 1  # all but the partnership the set-up made
+    assert by_alice.count == len(everything) - 2  # all but the two partnerships the set-up made
     assert by_bob.count == 0
 
 

@@ -6,7 +6,7 @@ from forebygg.orgs.models import Partnership
 
 
 def test_a_partnerships_change_shows_in_its_kommuns_log_only(personas):
-    partnership = Partnership.objects.get(kommun=personas.kommun_a)
+    partnership = Partnership.objects.get(kommun=personas.kommun_a, organisation=personas.police_a)
 
     describe_contribution(
         partnership, contribution="Trygghetsvandringar", by=personas.coordinator_a

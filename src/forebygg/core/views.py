@@ -51,18 +51,37 @@ def form_errors(request, form) -> None:
             messages.error(request, f"{label}: {error}" if label else error)
 
 
-def apply_form(request, form, action: Callable[[dict], object], *, success: str) -> bool:
-    """Validate the form, run one domain call with its data, report the outcome as messages."""
-    if not form.is_valid():
-        form_errors(request, form)
-        return False
+def attempt(request, action: Callable[[], object], *, success: str) -> object | None:
+    """Run one domain call; say how it went. Its result, or None when it was refused."""
     try:
-        action(form.cleaned_data)
+        result = action()
     except ValidationError as error:
         show_errors(request, error)
-        return False
+        return None
     messages.success(request, success)
-    return True
+    return result
+
+
+def apply_form(request, form, action: Callable[[dict], object], *, success: str) -> bool:
+    """Validate the form, run one domain call with its data, report the outcome as messages."""
+    return create_from_form(request, form, action, success=success) is not REFUSED
+
+
+def create_from_form(request, form, create: Callable[[dict], object], *, success: str):
+    """`apply_form` for a call whose result the view needs (the new object); REFUSED if not."""
+    if not form.is_valid():
+        form_errors(request, form)
+        return REFUSED
+    try:
+        result = create(form.cleaned_data)
+    except ValidationError as error:
+        show_errors(request, error)
+        return REFUSED
+    messages.success(request, success)
+    return result
+
+
+REFUSED = object()  # what `create_from_form` answers when the form or the domain said no
 
 
 def change_log_context(request, *, kommun=None) -> dict:

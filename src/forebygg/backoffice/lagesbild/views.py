@@ -1,7 +1,6 @@
 """The lägesbild in the kommun's workspace: thin views over lagesbild.domain."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from forebygg.backoffice.entry import workspace_view
 from forebygg.backoffice.lagesbild.forms import CandidateForm, DecideForm, SectionForm
 from forebygg.core.domain.conflicts import EditConflict, fingerprint
-from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment, show_errors
+from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment, attempt
 from forebygg.lagesbild import domain
 from forebygg.lagesbild.enums import LagesbildStatus
 from forebygg.lagesbild.interfaces.document import document_context
@@ -53,12 +52,13 @@ def index(request):
 @workspace_view(Level.COORDINATOR, methods=["POST"])
 def create_draft(request):
     ws = request.workspace
-    try:
-        lagesbild = domain.draft_lagesbild(ws.kommun, by=request.user)
-    except ValidationError as error:
-        show_errors(request, error)
+    lagesbild = attempt(
+        request,
+        lambda: domain.draft_lagesbild(ws.kommun, by=request.user),
+        success=_("Ett utkast har skapats från statistiken."),
+    )
+    if lagesbild is None:
         return redirect("backoffice:lagesbild_index", code=ws.code)
-    messages.success(request, _("Ett utkast har skapats från statistiken."))
     return _back_to(request, lagesbild.number)
 
 
@@ -129,11 +129,11 @@ def add_candidate(request, number):
     lagesbild = _lagesbild(request, number, for_edit=True)
     form = CandidateForm(request.POST, figures=lagesbild.snapshot.get("figures", []))
     if form.is_valid():
-        try:
-            domain.add_problem_candidate(lagesbild, by=request.user, **form.cleaned_data)
-            messages.success(request, _("Problemkandidaten är tillagd."))
-        except ValidationError as error:
-            show_errors(request, error)
+        attempt(
+            request,
+            lambda: domain.add_problem_candidate(lagesbild, by=request.user, **form.cleaned_data),
+            success=_("Problemkandidaten är tillagd."),
+        )
     else:
         messages.error(request, _("Ange problemet."))
     return _back_to(request, number)
@@ -143,26 +143,27 @@ def add_candidate(request, number):
 def decide(request, number):
     lagesbild = _lagesbild(request, number, for_edit=True)
     form = DecideForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Ange vilket organ som fastställer lägesbilden."))
-        domain.decide_lagesbild(lagesbild, by=request.user, body=form.cleaned_data["body"])
-        messages.success(request, _("Lägesbilden är fastställd och kan inte längre ändras."))
-    except ValidationError as error:
-        show_errors(request, error)
+    if not form.is_valid():
+        messages.error(request, _("Ange vilket organ som fastställer lägesbilden."))
+        return _back_to(request, number)
+    attempt(
+        request,
+        lambda: domain.decide_lagesbild(lagesbild, by=request.user, body=form.cleaned_data["body"]),
+        success=_("Lägesbilden är fastställd och kan inte längre ändras."),
+    )
     return _back_to(request, number)
 
 
 @workspace_view(Level.COORDINATOR, methods=["POST"])
 def publish(request, number):
     lagesbild = _lagesbild(request, number, for_edit=True)
-    try:
-        domain.publish_lagesbild(
+    attempt(
+        request,
+        lambda: domain.publish_lagesbild(
             lagesbild, by=request.user, published=request.POST.get("publish") == "1"
-        )
-        messages.success(request, _("Publiceringen är ändrad."))
-    except ValidationError as error:
-        show_errors(request, error)
+        ),
+        success=_("Publiceringen är ändrad."),
+    )
     return _back_to(request, number)
 
 

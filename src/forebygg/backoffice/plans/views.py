@@ -14,7 +14,15 @@ from django.views.decorators.http import require_http_methods
 from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.plans import forms
 from forebygg.core.domain.conflicts import EditConflict
-from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment, form_errors, show_errors
+from forebygg.core.views import (
+    DOCX_MIME,
+    PDF_MIME,
+    REFUSED,
+    attachment,
+    attempt,
+    create_from_form,
+    show_errors,
+)
 from forebygg.lagesbild.enums import LagesbildStatus
 from forebygg.lagesbild.models import Lagesbild
 from forebygg.orgs.access import not_found
@@ -112,16 +120,14 @@ def warnings_panel(request):
 @workspace_view(Level.COORDINATOR, methods=["POST"])
 def create(request):
     ws = request.workspace
-    form = _plan_form(request, request.POST)
-    if not form.is_valid():
-        form_errors(request, form)
+    plan = create_from_form(
+        request,
+        _plan_form(request, request.POST),
+        lambda data: planning.create_plan(ws.kommun, by=request.user, **data),
+        success=_("Ett utkast till åtgärdsplan är skapat."),
+    )
+    if plan is REFUSED:
         return redirect("backoffice:plans", code=ws.code)
-    try:
-        plan = planning.create_plan(ws.kommun, by=request.user, **form.cleaned_data)
-    except ValidationError as error:
-        show_errors(request, error)
-        return redirect("backoffice:plans", code=ws.code)
-    messages.success(request, _("Ett utkast till åtgärdsplan är skapat."))
     return redirect("backoffice:plan", code=ws.code, number=plan.number)
 
 
@@ -170,23 +176,25 @@ def decide(request, number):
 @workspace_view(Level.COORDINATOR, methods=["POST"])
 def revise(request, number):
     plan = _plan(request, number, for_edit=True)
-    try:
-        draft = planning.revise_plan(plan, by=request.user)
-    except ValidationError as error:
-        show_errors(request, error)
-        return redirect("backoffice:plan", code=request.workspace.code, number=number)
-    messages.success(request, _("En ny version är skapad med planens åtgärder."))
-    return redirect("backoffice:plan", code=request.workspace.code, number=draft.number)
+    draft = attempt(
+        request,
+        lambda: planning.revise_plan(plan, by=request.user),
+        success=_("En ny version är skapad med planens åtgärder."),
+    )
+    shown = draft.number if draft else number
+    return redirect("backoffice:plan", code=request.workspace.code, number=shown)
 
 
 @workspace_view(Level.COORDINATOR, methods=["POST"])
 def publish(request, number):
     plan = _plan(request, number, for_edit=True)
-    try:
-        planning.publish_plan(plan, by=request.user, published=request.POST.get("publish") == "1")
-        messages.success(request, _("Publiceringen är ändrad."))
-    except ValidationError as error:
-        show_errors(request, error)
+    attempt(
+        request,
+        lambda: planning.publish_plan(
+            plan, by=request.user, published=request.POST.get("publish") == "1"
+        ),
+        success=_("Publiceringen är ändrad."),
+    )
     return redirect("backoffice:plan", code=request.workspace.code, number=number)
 
 

@@ -1,13 +1,11 @@
 """Problems, the prioritisation matrix and the cause analysis: thin views over plans.domain."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.problems import forms
-from forebygg.core.views import form_errors, show_errors
+from forebygg.core.views import REFUSED, create_from_form
 from forebygg.lagesbild.models import ProblemCandidate
 from forebygg.orgs.enums import Level
 from forebygg.plans.domain import problems as domain
@@ -46,16 +44,14 @@ def index(request):
 @workspace_view(Level.COORDINATOR, methods=["POST"])
 def create(request):
     ws = request.workspace
-    form = _problem_form(request, request.POST)
-    if not form.is_valid():
-        form_errors(request, form)
+    problem = create_from_form(
+        request,
+        _problem_form(request, request.POST),
+        lambda data: domain.create_problem(ws.kommun, by=request.user, **data),
+        success=_("Problemet är tillagt."),
+    )
+    if problem is REFUSED:
         return redirect("backoffice:problems", code=ws.code)
-    try:
-        problem = domain.create_problem(ws.kommun, by=request.user, **form.cleaned_data)
-    except ValidationError as error:
-        show_errors(request, error)
-        return redirect("backoffice:problems", code=ws.code)
-    messages.success(request, _("Problemet är tillagt."))
     return redirect("backoffice:problem", code=ws.code, pk=problem.pk)
 
 

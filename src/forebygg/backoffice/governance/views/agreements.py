@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.governance.forms import AgreementForm, PromiseFollowUpForm, PromiseForm
-from forebygg.core.views import attachment, show_errors
+from forebygg.core.views import attachment, attempt, show_errors
 from forebygg.governance.domain import agreements as agreement_domain
 from forebygg.governance.domain.documents import read_upload, store_document
 from forebygg.governance.enums import PromiseOutcome
@@ -137,11 +137,11 @@ def _save_agreement(request, agreement, data) -> Agreement | None:
 def agreement_publish(request, pk):
     agreement = request.workspace.get(Agreement.objects, for_edit=True, pk=pk)
     published = request.POST.get("published") == "1"
-    try:
-        agreement_domain.publish_agreement(agreement, by=request.user, published=published)
-        messages.success(request, _("Publicerad.") if published else _("Inte längre publicerad."))
-    except ValidationError as error:
-        show_errors(request, error)
+    attempt(
+        request,
+        lambda: agreement_domain.publish_agreement(agreement, by=request.user, published=published),
+        success=_("Publicerad.") if published else _("Inte längre publicerad."),
+    )
     return redirect("backoffice:agreement", code=request.workspace.code, pk=pk)
 
 

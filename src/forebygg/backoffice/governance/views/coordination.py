@@ -4,15 +4,13 @@ Whoever opens the workspace reads the function as `visible_to` allows; the coord
 describes it on the same page and publishes it as the kommun's public contact point.
 """
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from forebygg.backoffice.entry import workspace_view
 from forebygg.backoffice.governance.forms import CoordinationForm
-from forebygg.core.views import apply_form, show_errors
+from forebygg.core.views import apply_form, attempt
 from forebygg.governance.domain import coordination as coordination_domain
 from forebygg.governance.models import CoordinationFunction
 from forebygg.orgs.access import not_found
@@ -57,11 +55,11 @@ def _initial(function: CoordinationFunction | None) -> dict:
 def coordination_publish(request):
     function = request.workspace.get(CoordinationFunction.objects, for_edit=True)
     published = request.POST.get("published") == "1"
-    try:
-        coordination_domain.publish_contact_point(function, by=request.user, published=published)
-        messages.success(
-            request, _("Kontaktvägen är publicerad.") if published else _("Inte längre publicerad.")
-        )
-    except ValidationError as error:
-        show_errors(request, error)
+    attempt(
+        request,
+        lambda: coordination_domain.publish_contact_point(
+            function, by=request.user, published=published
+        ),
+        success=_("Kontaktvägen är publicerad.") if published else _("Inte längre publicerad."),
+    )
     return redirect("backoffice:coordination", code=request.workspace.code)
