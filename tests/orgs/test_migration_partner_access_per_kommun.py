@@ -1,8 +1,9 @@
-"""Migration orgs 0003: each partner membership gets the kommun its accepted invitation came from.
+"""Migration orgs 0004: each partner membership gets the kommun its accepted invitation came from.
 
-The rows are made in the schema of 0002 (no `Membership.kommun`), then 0003 runs. A membership
-accepted from several kommuner becomes one membership per kommun; one with no invitation falls
-back to the organisation's home kommun if that kommun has it as a partner, else grants nothing.
+The rows are made in the schema of 0002 (no `Membership.kommun`), then 0003 (the column) and
+0004 (the data) run. A membership accepted from several kommuner becomes one membership per
+kommun; one with no invitation falls back to the organisation's home kommun if that kommun has
+it as a partner, else grants nothing.
 """
 
 from datetime import timedelta
@@ -14,7 +15,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 BEFORE = ("orgs", "0002_historicalpartnership_contribution_and_more")
-AFTER = ("orgs", "0003_membership_for_kommun")
+AFTER = ("orgs", "0004_partner_access_follows_the_inviting_kommun")
 REASON = "Åtkomst knuten till kommunen som bjöd in (lag 2023:196, behörighetsregel)"
 
 
