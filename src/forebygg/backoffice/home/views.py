@@ -42,7 +42,7 @@ def my_workspaces(request):
             "county_lan": Lan.objects.filter(pk__in=access.county_lan_ids),
             "national": national if allowed is None else [],
             "memberships": Membership.objects.filter(user=request.user).select_related(
-                "organisation"
+                "organisation", "kommun"
             ),
         },
     )
