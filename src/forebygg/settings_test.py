@@ -11,3 +11,6 @@ STORAGES = {
 # Tests serve static files through the finders; there is no collected STATIC_ROOT.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# A fixed backup key: the tests sign and check backups with it.
+FOREBYGG_BACKUP_KEY = "test-backup-key-0123456789-abcdefghijklmnopqrstuvwxyz"
+FOREBYGG_BACKUP_OLD_KEYS = []

@@ -1,6 +1,7 @@
 """Strict settings parsers: reject nonsense instead of guessing."""
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -31,6 +32,35 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_int(name: str, default: int, *, minimum: int = 0) -> int:
+    """A whole number written with digits only, at least `minimum`."""
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    if not re.fullmatch(r"[0-9]+", raw) or int(raw) < minimum:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number of at least {minimum}, not {raw!r}"
+        )
+    return int(raw)
+
+
+def env_secrets(name: str) -> list[str]:
+    """Several secrets from NAME or the file NAME_FILE, separated by commas or line breaks."""
+    return [item for item in re.split(r"[,\s]+", env_str(name)) if item]
+
+
+def env_http_header(name: str) -> str:
+    """An HTTP header name such as X-Forwarded-For, as Django's request.META key."""
+    raw = os.environ.get(name, "").strip()
+    if raw == "":
+        return ""
+    if not re.fullmatch(r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*", raw):
+        raise ImproperlyConfigured(
+            f"{name} must be an HTTP header name such as X-Real-IP, not {raw!r}"
+        )
+    return "HTTP_" + raw.upper().replace("-", "_")
 
 
 def parse_database_url(url: str, *, base_dir: Path) -> dict:
