@@ -10,6 +10,9 @@ from pathlib import Path
 from forebygg.core.domain.imports import ImportFile, ImportPreview, csv_dict_records, csv_records
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Control characters a spreadsheet program may drop when it reads the cell: what follows them
+# is checked too, so "\x01=HYPERLINK(…)" is escaped like "=HYPERLINK(…)".
+DROPPED_CONTROLS = "".join(chr(code) for code in [*range(0, 9), 11, 12, *range(14, 32)])
 
 
 def escape_formula(text: str) -> str:
@@ -18,7 +21,8 @@ def escape_formula(text: str) -> str:
     Text that already starts with apostrophes before such a character gets one more, so an
     import can always take exactly one away and the round trip stays lossless.
     """
-    return f"'{text}" if text.lstrip("'").startswith(FORMULA_STARTS) else text
+    start = text.lstrip("'").lstrip(DROPPED_CONTROLS)
+    return f"'{text}" if start.startswith(FORMULA_STARTS) else text
 
 
 def write_csv_table(header: list[str], rows) -> bytes:

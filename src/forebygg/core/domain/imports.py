@@ -240,6 +240,7 @@ class CsvRecords:
         self._reader = csv.reader(text, delimiter=delimiter)
         self._preview = preview
         self._file = file
+        self._closed = False
 
     @property
     def line_num(self) -> int:
@@ -249,6 +250,8 @@ class CsvRecords:
         return self
 
     def __next__(self) -> list[str]:
+        if self._closed:
+            raise StopIteration
         try:
             record = next(self._reader)
         except csv.Error:
@@ -269,6 +272,7 @@ class CsvRecords:
         return record
 
     def close(self) -> None:
+        self._closed = True
         self._text.close()
 
 

@@ -48,7 +48,7 @@ OPEN_STATUSES = (JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.CHECKED, JobStat
 class StepResult:
     """What a step found: its preview, what to show, and the job's status afterwards."""
 
-    preview: ImportPreview
+    preview: ImportPreview | None
     outcome: dict = field(default_factory=dict)
     status: str = ""
     written: int = 0
