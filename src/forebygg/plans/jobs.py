@@ -51,7 +51,9 @@ def write(job, file, progress) -> StepResult:
         preview.reject(empty="")
         outcome = {**_outcome(preview), "conflict": conflict.messages[0]}
         return StepResult(preview, outcome=outcome, status=JobStatus.CHECKED)
-    return StepResult(None, outcome={**job.outcome, "result": {"changed": changed}}, written=changed)
+    return StepResult(
+        None, outcome={**job.outcome, "result": {"changed": changed}}, written=changed
+    )
 
 
 SHEET = JobKind(KIND, check=check, write=write)

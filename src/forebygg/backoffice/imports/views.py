@@ -75,7 +75,7 @@ def job(request, job):
 @workspace_view(Level.COORDINATOR, also_site_admin=True, methods=["POST"])
 def confirm(request, job):
     found = _job(request, job)
-    if found.params.get("kind") not in _allowed_kinds(request.workspace) or not jobs.confirm(found):
+    if found.params["kind"] not in _allowed_kinds(request.workspace) or not jobs.confirm(found):
         messages.error(
             request, _("Det finns ingen förhandsgranskad fil att läsa in. Ladda upp den igen.")
         )
