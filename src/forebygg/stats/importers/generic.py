@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import PurePath
 
 from django.conf import settings
@@ -79,6 +80,7 @@ NO = {"", "nej", "n", "no", "0", "falskt"}
 # ---------------------------------------------------------------- shared helpers
 
 
+@lru_cache(maxsize=8192)  # a file repeats its few keys on every row
 def slug(text: str, max_length: int = 60) -> str:
     """'Mord/dråp, försök' → 'mord-drap-forsok' (ASCII, '/' separates words)."""
     return slugify((text or "").replace("/", " "))[:max_length].strip("-")
@@ -115,7 +117,19 @@ def parse_period(
     raw: str, preview: Preview, line: int | None, column: str = "period"
 ) -> tuple[str, int, int] | None:
     """'2024' → year, '2024-Q1' / '2024K1' → quarter, '2024-03' / '2024M03' → month."""
-    text = (raw or "").strip()
+    period = _period((raw or "").strip())
+    if period is not None:
+        return period
+    preview.error(
+        line,
+        f"{column} ska vara ett år (2024), ett kvartal (2024-Q1 eller 2024K1) eller en månad "
+        f"(2024-03 eller 2024M03), inte {raw!r}.",
+    )
+    return None
+
+
+@lru_cache(maxsize=8192)  # a file repeats its periods on every indicator
+def _period(text: str) -> tuple[str, int, int] | None:
     for pattern, period_type in _PERIODS:
         match = pattern.match(text)
         if not match:
@@ -123,15 +137,10 @@ def parse_period(
         year = int(match.group(1))
         number = int(match.group(2)) if period_type != PeriodType.YEAR else 0
         if not 1950 <= year <= 2100:
-            break
+            return None
         if period_type == PeriodType.MONTH and not 1 <= number <= 12:
-            break
+            return None
         return period_type, year, number
-    preview.error(
-        line,
-        f"{column} ska vara ett år (2024), ett kvartal (2024-Q1 eller 2024K1) eller en månad "
-        f"(2024-03 eller 2024M03), inte {raw!r}.",
-    )
     return None
 
 
