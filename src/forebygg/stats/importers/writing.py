@@ -77,7 +77,7 @@ def _create_staging_table() -> None:
     types = {name: field(name).db_type(connection) for name in (*CELL, *VALUES)}
     types |= {name: "integer" for name in ("year", "period_number")}
     columns = [
-        ("position", "integer NOT NULL"),
+        ("position", "integer PRIMARY KEY"),  # in SQLite the rowid: read in order for free
         ("indicator", Indicator._meta.get_field("key").db_type(connection)),
         *((name, types[name] + (" NULL" if name == "value" else " NOT NULL")) for name in CELL),
         *((name, types[name] + (" NULL" if name == "value" else " NOT NULL")) for name in VALUES),
