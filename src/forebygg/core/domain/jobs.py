@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.move import file_move_safe
 from django.db.models import F
 from django.utils import timezone
@@ -206,6 +207,15 @@ def run(job_id: str) -> None:
         result = step(job, ImportFile(name=job.file_name, path=path), Progress(job))
     except ImportRejected as rejected:
         _finish(job, JobStatus.REJECTED, preview=rejected.preview)
+        remove_upload(job)
+        return
+    except ValidationError as refused:  # the domain said no (a plan decided meanwhile …)
+        _finish(job, JobStatus.REJECTED, errors=refused.messages[:MESSAGES_STORED])
+        remove_upload(job)
+        return
+    except PermissionDenied:
+        _finish(job, JobStatus.REJECTED, errors=["Du har inte längre behörighet att läsa in "
+                                                "filen; inget har ändrats."])  # fmt: skip
         remove_upload(job)
         return
     except Exception:
