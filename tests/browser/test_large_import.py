@@ -20,11 +20,6 @@ ROWS = 400_000
 INDICATORS = 223  # × 1 800 months (1951–2100) ≥ 400 000 cells
 
 
-@pytest.fixture(scope="module", autouse=True)
-def reference_data_present():
-    """This module uses its own database file, never the test database."""
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

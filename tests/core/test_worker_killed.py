@@ -11,8 +11,6 @@ import signal
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 from tests.processes import (
     content_of,
     database_of,
@@ -28,11 +26,6 @@ HEADER = "kommun;område;indikator;namn;enhet;period;värde"
 INDICATORS, YEARS = 120, range(1951, 2026)
 ROWS = INDICATORS * len(YEARS) * 12
 WAL_GROWTH = 64 * 1024
-
-
-@pytest.fixture(scope="module", autouse=True)
-def reference_data_present():
-    """This module uses its own database file, never the test database."""
 
 
 def large_file(folder: Path) -> Path:
