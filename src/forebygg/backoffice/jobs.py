@@ -22,7 +22,7 @@ NO_WORKER_AFTER = timedelta(seconds=20)
 def job_context(job) -> dict:
     interrupted = jobs.is_interrupted(job)
     active = job.status in (JobStatus.QUEUED, JobStatus.RUNNING) and not interrupted
-    waited = timezone.now() - job.created_at
+    waited = timezone.now() - (job.finished_at or job.created_at)  # since queued last
     return {
         "job": job,
         "active": active,
