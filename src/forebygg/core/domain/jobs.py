@@ -19,6 +19,7 @@ are removed after `ABANDONED_AFTER` by `remove_abandoned`, which the worker runs
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -84,13 +85,15 @@ def upload_path(job: Job) -> Path:
 
 
 def store_upload(upload, path: Path) -> None:
-    """Put the uploaded file in place once: Django's temporary file is moved, not copied."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Put the uploaded file in place once: Django's temporary file is moved, not copied.
+    Only this user may read it (a kommun's local data may not be public)."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     temporary = getattr(upload, "temporary_file_path", None)
     if temporary is not None:
         file_move_safe(temporary(), str(path), allow_overwrite=True)
+        path.chmod(0o600)
         return
-    with path.open("wb") as target:
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as target:
         for chunk in upload.chunks():
             target.write(chunk)
 
