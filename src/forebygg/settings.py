@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "axes",
+    "django_tasks_db",
     "forebygg.core",
     "forebygg.geo",
     "forebygg.stats",
@@ -231,6 +232,21 @@ SECURE_HSTS_PRELOAD = env_bool("FOREBYGG_HSTS_PRELOAD", SECURE_SSL_REDIRECT)
 # Behind a proxy that ends TLS, trust its X-Forwarded-Proto (the proxy must always set it).
 if env_bool("FOREBYGG_BEHIND_HTTPS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Background jobs (imports) run through Django's tasks framework with the database as the
+# queue; `forebygg worker` runs them (`make run` starts it beside the web server). See
+# docs/architecture.md, "Background jobs".
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Uploaded import files wait here, one file per job, until written, rejected or abandoned.
+FOREBYGG_UPLOAD_DIR = Path(env_str("FOREBYGG_UPLOAD_DIR") or BASE_DIR / "var" / "uploads")
+# No upload is read past this size (the statistics import allows 50 MB, the measures sheet
+# less): the rest of the body is never stored (core.uploads.SizeLimitedUploadHandler).
+FOREBYGG_MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "forebygg.core.uploads.SizeLimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # Small counts are suppressed wherever counts are shown (docs/data.md).
 FOREBYGG_SMALL_CELL_THRESHOLD = 10

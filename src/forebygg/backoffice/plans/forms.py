@@ -8,6 +8,7 @@ from forebygg.geo.models import POLICE_AREA_KINDS, Area
 from forebygg.lagesbild.models import Lagesbild
 from forebygg.methods.models import Method
 from forebygg.plans.domain.planning import causes_of, eligible_organisations
+from forebygg.plans.domain.spreadsheet import MAX_SHEET_BYTES
 from forebygg.plans.enums import Funding, Horizon, MeasureArea, MeasureState, MeasureType
 from forebygg.stats.models import Indicator
 
@@ -170,3 +171,24 @@ class SheetForm(forms.Form):
             "Utgå från en export av planens åtgärder. Åtgärds-id styr vilken rad som ändras."
         ),
     )
+
+    def __init__(self, *args, too_large=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.too_large = too_large
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_SHEET_BYTES:
+            raise forms.ValidationError(self._too_large())
+        return upload
+
+    def clean(self):
+        if self.too_large:
+            self.errors.pop("file", None)
+            self.add_error("file", self._too_large())
+        return super().clean()
+
+    def _too_large(self) -> str:
+        return _(
+            "Filen är större än %(size)s MB. En export av planens åtgärder är mycket mindre."
+        ) % {"size": MAX_SHEET_BYTES // (1024 * 1024)}

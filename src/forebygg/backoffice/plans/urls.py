@@ -30,4 +30,15 @@ urlpatterns = [
         name="plan_export",
     ),
     path("<int:number>/importera/", views.sheet_import, name="plan_import"),
+    path("<int:number>/importera/<uuid:job>/", views.sheet_import_job, name="plan_import_job"),
+    path(
+        "<int:number>/importera/<uuid:job>/genomfor/",
+        views.sheet_import_confirm,
+        name="plan_import_confirm",
+    ),
+    path(
+        "<int:number>/importera/<uuid:job>/igen/",
+        views.sheet_import_retry,
+        name="plan_import_retry",
+    ),
 ]
