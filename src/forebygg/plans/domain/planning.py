@@ -8,8 +8,9 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from forebygg.core.domain.conflicts import check_version, fingerprint_of
 from forebygg.core.models import save_as
@@ -26,6 +27,7 @@ MEASURE_FIELDS = (
     "title", "description", "type", "horizon", "owner", "area_kind", "district", "police_area",
     "method", "method_text", "start", "end", "cost", "funding", "expected_effect",
 )  # fmt: skip
+_ONE_DRAFT = gettext_lazy("Det finns redan ett utkast till åtgärdsplan. Arbeta vidare i det.")
 
 
 def eligible_organisations(kommun):
@@ -112,9 +114,7 @@ def create_plan(kommun, *, lagesbild: Lagesbild, title: str, by) -> Plan:
     if not lagesbild.is_decided:
         raise ValidationError(_("Planen ska bygga på en fastställd lägesbild."))
     if draft_of(kommun):
-        raise ValidationError(
-            _("Det finns redan ett utkast till åtgärdsplan. Arbeta vidare i det.")
-        )
+        raise ValidationError(_ONE_DRAFT)
     previous = Plan.objects.filter(kommun=kommun).order_by("-number").first()
     plan = Plan(
         kommun=kommun,
@@ -123,7 +123,12 @@ def create_plan(kommun, *, lagesbild: Lagesbild, title: str, by) -> Plan:
         lagesbild=lagesbild,
         based_on=previous,
     )
-    return save_as(plan, by=by, reason="Utkast skapat")
+    try:
+        with transaction.atomic():
+            return save_as(plan, by=by, reason="Utkast skapat")
+    except IntegrityError:
+        # Its number was taken a moment ago: another request created the draft.
+        raise ValidationError(_ONE_DRAFT) from None
 
 
 def _next_key(plan: Plan) -> str:
@@ -357,6 +362,8 @@ def decide_plan(plan: Plan, *, body: str, decided_on: date, reference: str, by) 
 def revise_plan(plan: Plan, *, by, lagesbild: Lagesbild | None = None) -> Plan:
     """A new draft version with the decided plan's measures, links and targets copied over."""
     require_coordinator(by, plan.kommun)
+    # Revisions of one plan queue here; the second then finds the first one's draft.
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if not plan.is_decided:
         raise ValidationError(_("Bara en beslutad plan kan revideras; arbeta vidare i utkastet."))
     draft = create_plan(plan.kommun, lagesbild=lagesbild or plan.lagesbild, title=plan.title, by=by)
@@ -379,9 +386,16 @@ def revise_plan(plan: Plan, *, by, lagesbild: Lagesbild | None = None) -> Plan:
 @transaction.atomic
 def publish_plan(plan: Plan, *, by, published: bool = True) -> Plan:
     require_coordinator(by, plan.kommun)
-    if not plan.is_decided:
+    stored = Plan.objects.select_for_update().get(pk=plan.pk)
+    if not stored.is_decided:
         raise ValidationError(_("Bara en beslutad plan kan publiceras."))
-    plan.save_publication(Visibility.PUBLISHED if published else Visibility.DRAFT, by=by)
+    visibility = Visibility.PUBLISHED if published else Visibility.DRAFT
+    if stored.visibility == visibility:
+        raise ValidationError(
+            _("Planen är redan publicerad.") if published else _("Planen är inte publicerad.")
+        )
+    stored.save_publication(visibility, by=by)
+    plan.refresh_from_db()
     return plan
 
 
