@@ -65,21 +65,31 @@ def test_two_publications_at_once_publish_it_once(committed_personas, decided):
     assert len(published) == 1
 
 
-@pytest.mark.parametrize("start", ["together", "while the first is open"])
-def test_two_new_drafts_at_once_make_one(committed_personas, decided, start):
+def test_a_new_draft_asked_for_while_another_is_being_made_is_refused(committed_personas, decided):
     kommun, by = committed_personas.kommun_a, committed_personas.coordinator_a
 
-    def new_draft():
-        return domain.draft_lagesbild(kommun, by=by)
+    made, refused = second_while_first_is_open(
+        lambda: domain.draft_lagesbild(kommun, by=by),
+        lambda: domain.draft_lagesbild(kommun, by=by),
+    )
 
-    if start == "together":
-        outcomes = at_once(new_draft, new_draft)
-    else:
-        outcomes = list(second_while_first_is_open(new_draft, new_draft))
-
-    assert sorted(o.result for o in outcomes) == [LOST, WON]
-    assert [o.message for o in outcomes if o.result == LOST] == [
-        "Det finns redan ett utkast. Arbeta vidare i det."
-    ]
+    assert (made.result, refused.result) == (WON, LOST)
+    assert refused.message == "Det finns redan ett utkast. Arbeta vidare i det."
     drafts = Lagesbild.objects.filter(kommun=kommun, status=LagesbildStatus.DRAFT)
     assert list(drafts.values_list("number", flat=True)) == [2]
+
+
+def test_new_drafts_asked_for_at_the_same_moment_make_one_each_time(committed_personas, decided):
+    kommun, by = committed_personas.kommun_a, committed_personas.coordinator_a
+    rounds = 5
+
+    for number in range(2, 2 + rounds):
+        outcomes = at_once(
+            lambda: domain.draft_lagesbild(kommun, by=by),
+            lambda: domain.draft_lagesbild(kommun, by=by),
+        )
+
+        assert sorted(o.result for o in outcomes) == [LOST, WON]
+        drafts = Lagesbild.objects.filter(kommun=kommun, status=LagesbildStatus.DRAFT)
+        assert list(drafts.values_list("number", flat=True)) == [number]
+        domain.decide_lagesbild(drafts.get(), by=by, body="Kommunstyrelsen")

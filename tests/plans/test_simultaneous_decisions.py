@@ -28,6 +28,10 @@ def decide(plan: Plan, by, reference: str):
                        reference=reference)  # fmt: skip
 
 
+def revision(plan: Plan, by):
+    return lambda: revise_plan(plan, by=by)
+
+
 @pytest.fixture
 def draft_plan(committed_personas):
     return build_chain(committed_personas).plan
@@ -73,23 +77,34 @@ def test_two_publications_at_once_publish_it_once(committed_personas, decided_pl
     assert len(published) == 1
 
 
-@pytest.mark.parametrize("start", ["together", "while the first is open"])
-def test_two_revisions_at_once_make_one_new_draft(committed_personas, decided_plan, start):
+def test_a_revision_asked_for_while_another_is_being_made_is_refused(
+    committed_personas, decided_plan
+):
     by = committed_personas.coordinator_a
     first_page, second_page = page(decided_plan), page(decided_plan)
 
-    def revise(plan):
-        return lambda: revise_plan(plan, by=by)
+    made, refused = second_while_first_is_open(revision(first_page, by), revision(second_page, by))
 
-    if start == "together":
-        outcomes = at_once(revise(first_page), revise(second_page))
-    else:
-        outcomes = list(second_while_first_is_open(revise(first_page), revise(second_page)))
-
-    assert sorted(o.result for o in outcomes) == [LOST, WON]
-    assert [o.message for o in outcomes if o.result == LOST] == [
-        "Det finns redan ett utkast till åtgärdsplan. Arbeta vidare i det."
-    ]
+    assert (made.result, refused.result) == (WON, LOST)
+    assert refused.message == "Det finns redan ett utkast till åtgärdsplan. Arbeta vidare i det."
     plans = Plan.objects.filter(kommun=committed_personas.kommun_a).order_by("number")
     assert [(p.number, p.status) for p in plans] == [(1, PlanStatus.DECIDED), (2, PlanStatus.DRAFT)]
     assert plans[1].measures.count() == 1
+
+
+def test_revisions_asked_for_at_the_same_moment_make_one_draft_each_time(
+    committed_personas, decided_plan
+):
+    by = committed_personas.coordinator_a
+    kommun_plans = Plan.objects.filter(kommun=committed_personas.kommun_a)
+    rounds = 4
+
+    for number in range(2, 2 + rounds):
+        latest = kommun_plans.get(number=number - 1)
+
+        outcomes = at_once(revision(page(latest), by), revision(page(latest), by))
+
+        assert sorted(o.result for o in outcomes) == [LOST, WON]
+        draft = kommun_plans.get(status=PlanStatus.DRAFT)
+        assert (draft.number, draft.measures.count()) == (number, 1)
+        decide(draft, by, f"KS 2026/{number}")

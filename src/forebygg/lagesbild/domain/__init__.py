@@ -9,10 +9,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from forebygg.core.domain.conflicts import check_unchanged
 from forebygg.core.models import save_as
@@ -24,7 +23,6 @@ from forebygg.orgs.access import can_edit_kommun
 from forebygg.orgs.enums import Visibility
 
 MAX_AGE = timedelta(days=730)  # § 6: at least every second year
-_ONE_DRAFT = gettext_lazy("Det finns redan ett utkast. Arbeta vidare i det.")
 
 
 def _require_coordinator(user, kommun) -> None:
@@ -105,6 +103,7 @@ def draft_lagesbild(kommun: Kommun, *, by) -> Lagesbild:
     _require_no_draft(kommun)
     snapshot = build_snapshot(kommun)  # before the transaction: it reads much, writes nothing
     with transaction.atomic():
+        _lock_versions_of(kommun)
         _require_no_draft(kommun)
         previous = Lagesbild.objects.filter(kommun=kommun).order_by("-number").first()
         sections = default_sections(kommun, snapshot)
@@ -123,17 +122,20 @@ def draft_lagesbild(kommun: Kommun, *, by) -> Lagesbild:
             snapshot=snapshot,
             based_on=previous,
         )
-        try:
-            with transaction.atomic():
-                return save_as(lagesbild, by=by, reason="Utkast skapat från data")
-        except IntegrityError:
-            # Its number was taken a moment ago: another request created the draft.
-            raise ValidationError(_ONE_DRAFT) from None
+        return save_as(lagesbild, by=by, reason="Utkast skapat från data")
+
+
+def _lock_versions_of(kommun: Kommun) -> None:
+    """Queue the kommun's new versions: the second then finds the first one's draft.
+
+    The kommun's row is the lock. `no_key` leaves it free for rows that only refer to it.
+    """
+    Kommun.objects.select_for_update(no_key=True).get(pk=kommun.pk)
 
 
 def _require_no_draft(kommun: Kommun) -> None:
     if Lagesbild.objects.filter(kommun=kommun, status=LagesbildStatus.DRAFT).exists():
-        raise ValidationError(_ONE_DRAFT)
+        raise ValidationError(_("Det finns redan ett utkast. Arbeta vidare i det."))
 
 
 def transient_lagesbild(kommun: Kommun) -> Lagesbild:

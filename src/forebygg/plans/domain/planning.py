@@ -8,13 +8,12 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from forebygg.core.domain.conflicts import check_version, fingerprint_of
 from forebygg.core.models import save_as
-from forebygg.geo.models import POLICE_AREA_KINDS
+from forebygg.geo.models import POLICE_AREA_KINDS, Kommun
 from forebygg.lagesbild.models import Lagesbild
 from forebygg.orgs.enums import Visibility
 from forebygg.orgs.models import Organisation
@@ -27,7 +26,6 @@ MEASURE_FIELDS = (
     "title", "description", "type", "horizon", "owner", "area_kind", "district", "police_area",
     "method", "method_text", "start", "end", "cost", "funding", "expected_effect",
 )  # fmt: skip
-_ONE_DRAFT = gettext_lazy("Det finns redan ett utkast till åtgärdsplan. Arbeta vidare i det.")
 
 
 def eligible_organisations(kommun):
@@ -113,8 +111,13 @@ def create_plan(kommun, *, lagesbild: Lagesbild, title: str, by) -> Plan:
         raise ValidationError(_("Lägesbilden hör till en annan kommun."))
     if not lagesbild.is_decided:
         raise ValidationError(_("Planen ska bygga på en fastställd lägesbild."))
+    # Queue the kommun's new versions: the second then finds the first one's draft. `no_key`
+    # leaves the kommun's row free for rows that only refer to it.
+    Kommun.objects.select_for_update(no_key=True).get(pk=kommun.pk)
     if draft_of(kommun):
-        raise ValidationError(_ONE_DRAFT)
+        raise ValidationError(
+            _("Det finns redan ett utkast till åtgärdsplan. Arbeta vidare i det.")
+        )
     previous = Plan.objects.filter(kommun=kommun).order_by("-number").first()
     plan = Plan(
         kommun=kommun,
@@ -123,12 +126,7 @@ def create_plan(kommun, *, lagesbild: Lagesbild, title: str, by) -> Plan:
         lagesbild=lagesbild,
         based_on=previous,
     )
-    try:
-        with transaction.atomic():
-            return save_as(plan, by=by, reason="Utkast skapat")
-    except IntegrityError:
-        # Its number was taken a moment ago: another request created the draft.
-        raise ValidationError(_ONE_DRAFT) from None
+    return save_as(plan, by=by, reason="Utkast skapat")
 
 
 def _next_key(plan: Plan) -> str:
