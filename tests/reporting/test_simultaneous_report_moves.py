@@ -139,3 +139,39 @@ def test_the_report_page_moves_made_at_the_very_same_moment_let_one_through(
         assert illegal_moves(stored) == []
         assert stored.comments == (COMMENTS["second"] if winner == "return" else "")
     assert len(winners) == rounds
+
+
+def test_regenerating_while_the_report_is_submitted_does_not_reopen_it(
+    committed_personas, county_report
+):
+    personas = committed_personas
+    report = report_in(S.DRAFT, personas, county_report)
+    by = personas.coordinator_a
+
+    submitted, refused = second_while_first_is_open(
+        lambda: make("submit", page(report), personas, county_report, who="first"),
+        lambda: yearly.draft_report(personas.kommun_a, YEAR, by=by),
+    )
+
+    assert (submitted.result, refused.result) == (WON, LOST)
+    assert refused.message == "Redovisningen är inskickad och kan inte göras om."
+    stored = page(report)
+    assert statuses(stored) == [S.DRAFT, S.SUBMITTED]
+    assert yearly.content_hash(stored.content) == stored.content_hash
+
+
+def test_two_first_drafts_of_a_year_at_once_make_one_report(committed_personas):
+    personas = committed_personas
+    by = personas.coordinator_a
+
+    outcomes = at_once(
+        lambda: yearly.draft_report(personas.kommun_a, YEAR, by=by),
+        lambda: yearly.draft_report(personas.kommun_a, YEAR, by=by),
+    )
+
+    assert YearlyReport.objects.filter(kommun=personas.kommun_a, year=YEAR).count() == 1
+    assert all(o.result in (WON, LOST) for o in outcomes)
+    assert [o.message for o in outcomes if o.result == LOST] in (
+        [],  # the second came after the first had committed, and regenerated the draft
+        ["Redovisningen för året sammanställdes av någon annan samtidigt. Öppna den."],
+    )
