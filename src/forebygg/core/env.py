@@ -74,7 +74,15 @@ def parse_database_url(url: str, *, base_dir: Path) -> dict:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(path),
-            "OPTIONS": {"init_command": "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;"},
+            "OPTIONS": {
+                # WAL: readers never wait for the writer, nor the writer for readers.
+                "init_command": "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;",
+                # A transaction takes the write lock when it begins, so a second writer waits
+                # (up to `timeout` seconds) instead of failing with "database is locked" when
+                # its snapshot is already stale; it then reads what the first one committed.
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
         }
     if parsed.scheme in ("postgres", "postgresql"):
         return {

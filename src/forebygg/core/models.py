@@ -103,6 +103,13 @@ class FrozenOnceDecided(models.Model):
         instance._stored_status = instance.status
         return instance
 
+    def refresh_from_db(self, *args, fields=None, **kwargs):
+        # Domain functions change the row they locked, then refresh the caller's copy: the
+        # copy must know it is decided now, or a save of it would pass the freeze.
+        super().refresh_from_db(*args, fields=fields, **kwargs)
+        if fields is None or "status" in fields:
+            self._stored_status = self.status
+
     def save_publication(self, visibility: str, *, by) -> None:
         """Publish or unpublish: the one change a decided document still allows."""
         self.visibility = visibility
