@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "forebygg.core"
     label = "core"
     verbose_name = "Kärna"
+
+    def ready(self):
+        from forebygg.core import converters
+
+        converters.register()
