@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from forebygg.core.domain.audit import audited_types, list_change_authors, list_changes
+from forebygg.core.filenames import content_disposition
 from forebygg.core.forms import ChangeFilterForm
 
 
@@ -33,9 +34,9 @@ PDF_MIME = "application/pdf"
 
 
 def attachment(content: bytes, mime: str, name: str) -> HttpResponse:
-    """A file the browser saves under `name` instead of showing it."""
+    """A file the browser saves under `name` instead of showing it, whoever chose the name."""
     response = HttpResponse(content, content_type=mime)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = content_disposition(name)
     return response
 
 

@@ -11,9 +11,7 @@ urlpatterns = [
     path("<id:number>/atgard/<str:key>/andra/", views.measure_edit, name="measure_edit"),
     path("<id:number>/atgard/<str:key>/mal/", views.target_add, name="target_add"),
     path("<id:number>/atgard/<str:key>/status/", views.status_report, name="status_report"),
-    path(
-        "<id:number>/atgard/<str:key>/mal/<id:pk>/varde/", views.reading_add, name="reading_add"
-    ),
+    path("<id:number>/atgard/<str:key>/mal/<id:pk>/varde/", views.reading_add, name="reading_add"),
     path("<id:number>/besluta/", views.decide, name="plan_decide"),
     path("<id:number>/revidera/", views.revise, name="plan_revise"),
     path("<id:number>/publicera/", views.publish, name="plan_publish"),
