@@ -13,6 +13,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from forebygg.core.forms import ModelForm
 from forebygg.core.views import change_log_context
 from forebygg.orgs.access import access_for, not_found
 
@@ -52,6 +53,8 @@ admin_site = ForebyggAdminSite(name="admin")
 
 class SiteAdminModelAdmin(SimpleHistoryAdmin):
     """Full rights for site admins, with each object's change history one click away."""
+
+    form = ModelForm  # the input rules of every form of the project
 
     def _is_site_admin(self, request) -> bool:
         return access_for(request.user).is_site_admin
