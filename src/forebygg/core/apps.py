@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Kärna"
 
     def ready(self):
-        from forebygg.core import converters
+        from forebygg.core import converters, lookups
 
         converters.register()
+        lookups.register()
