@@ -17,6 +17,7 @@ from django.core.validators import (
 from django.utils.translation import gettext_lazy as _
 
 from forebygg.core.bounds import FIRST_YEAR, LAST_YEAR, MAX_FIGURE, MAX_ID
+from forebygg.core.formatting import format_number
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # a field may allow less or more with `max_bytes`
 
@@ -62,11 +63,14 @@ class RefuseLargerFiles:
     def __init__(self, max_bytes: int):
         self.max_bytes = max_bytes
 
+    def megabytes(self) -> str:
+        megabytes = self.max_bytes / (1024 * 1024)
+        return format_number(megabytes, 0 if megabytes.is_integer() else 1)
+
     def __call__(self, value) -> None:
         if getattr(value, "size", 0) > self.max_bytes:
             raise ValidationError(
-                _("Filen är större än %(megabytes)s MB.")
-                % {"megabytes": round(self.max_bytes / 1024 / 1024, 1)},
+                _("Filen är större än %(megabytes)s MB.") % {"megabytes": self.megabytes()},
                 code="file_too_large",
             )
 

@@ -2,8 +2,14 @@
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import (
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+    ValidationError,
+)
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -18,6 +24,19 @@ def not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+def bad_request(request, exception=None):
+    """Django's 400 in Swedish; a body over the limits says so and what the limits are."""
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        return too_large(request, status=400)
+    return render(request, "400.html", status=400)
+
+
+def too_large(request, *, status: int = 413):
+    megabytes = settings.FOREBYGG_MAX_REQUEST_BYTES // (1024 * 1024)
+    context = {"too_large": True, "max_megabytes": megabytes}
+    return render(request, "400.html", context, status=status)
 
 
 def _message(exception) -> str:
