@@ -15,7 +15,7 @@ class InputRules:
     FIRST_YEAR–LAST_YEAR, and files larger than the field's `max_bytes` (10 MB unless set).
 
     Applied when the form is cleaned, so fields added in `__init__` are covered too.
-    `tests/core/test_every_form_refuses_hostile_input.py` fails for a form without it.
+    `tests/core/test_every_form_has_the_input_rules.py` fails for a form without it.
     """
 
     def full_clean(self):
@@ -33,7 +33,7 @@ class ModelForm(InputRules, forms.ModelForm):
 
 
 class UploadField(forms.FileField):
-    """A file of at most `max_bytes`: larger ones are refused before anything reads them."""
+    """A file of at most `max_bytes`: the form refuses a larger one before the view reads it."""
 
     def __init__(self, *, max_bytes: int = MAX_UPLOAD_BYTES, **kwargs):
         self.max_bytes = max_bytes
