@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "forebygg.core.middleware.RequestSizeLimitMiddleware",
 ]
 
 ROOT_URLCONF = "forebygg.urls"
@@ -247,6 +248,12 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+# Uploads (docs/security.md, "Hostile input"): no request body over 60 MB (the statistics
+# import takes files of 50 MB); form fields up to 2.5 MB in all, files above 2.5 MB go to a
+# temporary file. Each upload field has its own, smaller limit (`core.forms.UploadField`).
+FOREBYGG_MAX_REQUEST_BYTES = 60 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 
 # Small counts are suppressed wherever counts are shown (docs/data.md).
 FOREBYGG_SMALL_CELL_THRESHOLD = 10

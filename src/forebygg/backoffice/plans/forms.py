@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forebygg.core.forms import Form, UploadField
 from forebygg.geo.models import POLICE_AREA_KINDS, Area
 from forebygg.lagesbild.models import Lagesbild
 from forebygg.methods.models import Method
@@ -20,7 +21,7 @@ class DateInput(forms.DateInput):
 NO_PERSONS = _("Skriv om problem, platser och grupper – aldrig om enskilda personer.")
 
 
-class PlanForm(forms.Form):
+class PlanForm(Form):
     title = forms.CharField(label=_("Rubrik"), max_length=200, initial=_("Åtgärdsplan"))
     lagesbild = forms.ModelChoiceField(
         label=_("Bygger på lägesbild"), queryset=Lagesbild.objects.none(), empty_label=None
@@ -34,7 +35,7 @@ class PlanForm(forms.Form):
         )
 
 
-class MeasureForm(forms.Form):
+class MeasureForm(Form):
     title = forms.CharField(label=_("Åtgärd"), max_length=200)
     causes = forms.ModelMultipleChoiceField(
         label=_("Orsaker som åtgärden ska påverka"),
@@ -104,7 +105,7 @@ class MeasureForm(forms.Form):
         return self.cleaned_data["base"] or None
 
 
-class TargetForm(forms.Form):
+class TargetForm(Form):
     indicator = forms.ModelChoiceField(
         label=_("Indikator ur statistiken"),
         queryset=Indicator.objects.order_by("name_sv"),
@@ -125,7 +126,7 @@ class TargetForm(forms.Form):
     )
 
 
-class DecidePlanForm(forms.Form):
+class DecidePlanForm(Form):
     body = forms.CharField(
         label=_("Beslutande organ"),
         max_length=200,
@@ -135,7 +136,7 @@ class DecidePlanForm(forms.Form):
     reference = forms.CharField(label=_("Diarienummer"), max_length=80)
 
 
-class StatusForm(forms.Form):
+class StatusForm(Form):
     state = forms.ChoiceField(label=_("Status"), choices=MeasureState.choices)
     share_done = forms.IntegerField(label=_("Andel genomförd (%)"), min_value=0, max_value=100)
     narrative = forms.CharField(
@@ -149,13 +150,13 @@ class StatusForm(forms.Form):
     )
 
 
-class ReadingForm(forms.Form):
+class ReadingForm(Form):
     value = forms.FloatField(label=_("Värde"))
     measured_on = forms.DateField(label=_("Avser datum"), widget=DateInput)
     source = forms.CharField(label=_("Källa"), max_length=300)
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(Form):
     held_on = forms.DateField(
         label=_("Datum för uppföljningen"), widget=DateInput, initial=lambda: timezone.localdate()
     )
@@ -164,8 +165,9 @@ class FollowUpForm(forms.Form):
     )
 
 
-class SheetForm(forms.Form):
-    file = forms.FileField(
+class SheetForm(Form):
+    file = UploadField(
+        max_bytes=MAX_SHEET_BYTES,
         label=_("Kalkylark (CSV eller Excel)"),
         help_text=_(
             "Utgå från en export av planens åtgärder. Åtgärds-id styr vilken rad som ändras."
