@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from axes.models import AccessAttempt
+from django.conf import settings
 from django.db.models import F
 from django.urls import reverse
 
@@ -16,8 +17,9 @@ def post_login(client, username, password, address, **headers):
 
 
 def a_second_passes():
-    """Move every recorded failure one second into the past (the guess throttle's interval)."""
-    AccessAttempt.objects.update(attempt_time=F("attempt_time") - timedelta(seconds=1))
+    """Move every recorded failure one interval of the guess throttle into the past."""
+    interval = timedelta(seconds=settings.FOREBYGG_LOGIN_GUESS_INTERVAL_SECONDS)
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - interval)
 
 
 def logged_in(response) -> bool:
