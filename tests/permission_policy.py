@@ -190,6 +190,7 @@ POLICY: dict[str, Rule | dict[str, Rule]] = {
         "published": page(WORKSPACE_A),
     },
     "backoffice:plan_export": BY_DECISION,
+    "backoffice:plan_document": BY_DECISION,
     "backoffice:plan_import": page(COORDINATOR),
     # --- yearly report
     "backoffice:yearly_reports": page(WORKSPACE_A),

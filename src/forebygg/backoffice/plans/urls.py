@@ -25,6 +25,11 @@ urlpatterns = [
         name="follow_up_download",
     ),
     re_path(
+        r"^(?P<number>[0-9]+)/atgardsplan\.(?P<format>docx|pdf)$",
+        views.plan_document_download,
+        name="plan_document",
+    ),
+    re_path(
         r"^(?P<number>[0-9]+)/atgarder\.(?P<format>csv|xlsx)$",
         views.sheet_export,
         name="plan_export",
