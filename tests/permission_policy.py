@@ -194,6 +194,7 @@ POLICY: dict[str, Rule | dict[str, Rule]] = {
         "published": page(WORKSPACE_A),
     },
     "backoffice:plan_export": BY_DECISION,
+    "backoffice:plan_document": BY_DECISION,
     "backoffice:plan_import": page(COORDINATOR),
     "backoffice:plan_import_job": page(COORDINATOR),
     "backoffice:plan_import_confirm": post_only(COORDINATOR),

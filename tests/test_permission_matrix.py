@@ -316,6 +316,7 @@ def build_world() -> World:
             for state, f in follow_ups.items()
         },
         "backoffice:plan_export": each(plans, number=lambda p: p.number, format=lambda p: "csv"),
+        "backoffice:plan_document": each(plans, number=lambda p: p.number, format=lambda p: "docx"),
         "backoffice:measure": each(plans, number=lambda p: p.number, key=lambda p: measure_key),
         "backoffice:reading_add": each(
             plans,

@@ -95,7 +95,8 @@ def test_from_problem_to_a_followed_up_plan(page, reference_data):
         page.get_by_role("link", name="Uppföljningsrapport (Word)").click()
     document = Document(io.BytesIO(download_info.value.path().read_bytes()))
     assert document.paragraphs[0].text == "Uppföljning av åtgärdsplan – Jönköpings kommun"
-    assert document.tables[0].rows[1].cells[3].text == "Pågående"
+    # The chain (problem → cause → measure) comes first; then the status of each measure.
+    assert document.tables[1].rows[1].cells[3].text == "Pågående"
 
 
 def test_a_stale_measure_save_shows_both_versions_and_saves_after_merging(page, reference_data):

@@ -27,7 +27,7 @@ def follow_up(chain, personas):
     )
 
 
-def test_the_word_report_has_headings_and_both_tables(follow_up):
+def test_the_word_report_has_headings_the_chain_and_both_tables(follow_up):
     document = Document(io.BytesIO(render_follow_up_docx(follow_up)))
     headings = [
         p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))
@@ -35,10 +35,12 @@ def test_the_word_report_has_headings_and_both_tables(follow_up):
     assert headings == [
         "Uppföljning av åtgärdsplan – Jönköpings kommun",
         "Sammanfattning",
+        "Problem, orsaker och åtgärder",
+        "Problem: Bostadsinbrott i villaområden",
         "Åtgärdernas status",
         "Indikatorer mot utgångsvärde och mål",
     ]
-    status, indicators = document.tables
+    _chain, status, indicators = document.tables
     assert [c.text for c in status.rows[1].cells][:5] == [
         "Å1", "Grannsamverkan", "Lokalpolisområde Jönköping", "Pågående", "45\u00a0%",
     ]  # fmt: skip

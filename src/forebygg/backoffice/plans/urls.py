@@ -22,6 +22,11 @@ urlpatterns = [
         views.follow_up_download,
         name="follow_up_download",
     ),
+    path(
+        "<id:number>/atgardsplan.<docx_or_pdf:format>",
+        views.plan_document_download,
+        name="plan_document",
+    ),
     path("<id:number>/atgarder.<csv_or_xlsx:format>", views.sheet_export, name="plan_export"),
     path("<id:number>/importera/", views.sheet_import, name="plan_import"),
     path("<id:number>/importera/<uuid:job>/", views.sheet_import_job, name="plan_import_job"),

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.jobs import go_to_job, job_context, job_page
 from forebygg.backoffice.plans import forms
+from forebygg.core.documents import render_docx, render_pdf
 from forebygg.core.domain import jobs
 from forebygg.core.domain.conflicts import EditConflict
 from forebygg.core.models import Job
@@ -31,8 +32,9 @@ from forebygg.plans import jobs as sheet_jobs
 from forebygg.plans.domain import followup, planning, spreadsheet
 from forebygg.plans.domain.warnings import warnings_for
 from forebygg.plans.enums import Horizon, MeasureType, PlanStatus
+from forebygg.plans.interfaces.plan_document import plan_document
 from forebygg.plans.interfaces.report import render_follow_up_docx, render_follow_up_pdf
-from forebygg.plans.models import FollowUp, Measure, Plan, Target
+from forebygg.plans.models import FollowUp, Measure, Plan, Problem, Target
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The largest id a filter accepts: what a 32-bit integer column holds. Anything larger would
@@ -395,6 +397,25 @@ def follow_up_download(request, number, pk, format):
     if format == "docx":
         return attachment(render_follow_up_docx(record), DOCX_MIME, name)
     return attachment(render_follow_up_pdf(record), PDF_MIME, name)
+
+
+# --- the plan as a decision document ------------------------------------------------------
+
+
+@workspace_view(Level.READER)
+def plan_document_download(request, number, format):
+    """The åtgärdsplan for the deciding body; it shows only what this reader may see."""
+    ws = request.workspace
+    plan = _plan(request, number)
+    document = plan_document(
+        plan,
+        problems=ws.visible(Problem.objects),
+        lagesbild=ws.visible(Lagesbild.objects).filter(pk=plan.lagesbild_id).first(),
+    )
+    name = f"atgardsplan-{plan.kommun.code}-v{plan.number}.{format}"
+    if format == "docx":
+        return attachment(render_docx(document), DOCX_MIME, name)
+    return attachment(render_pdf(document), PDF_MIME, name)
 
 
 # --- the measures as a spreadsheet ---------------------------------------------------------

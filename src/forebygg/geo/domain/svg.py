@@ -58,3 +58,12 @@ def viewbox_around(paths: list[str], margin: float = 5.0) -> str:
     left, top = min(xs) - margin, min(ys) - margin
     width, height = max(xs) - left + margin, max(ys) - top + margin
     return f"{left:.0f} {top:.0f} {width:.0f} {height:.0f}"
+
+
+def bounds(paths: list[str]) -> tuple[float, float, float, float] | None:
+    """(left, top, right, bottom) of the given paths in projected km; None when they are empty."""
+    numbers = [float(n) for path in paths for n in _NUMBER.findall(path)]
+    if len(numbers) < 2:
+        return None
+    xs, ys = numbers[0::2], numbers[1::2]
+    return min(xs), min(ys), max(xs), max(ys)

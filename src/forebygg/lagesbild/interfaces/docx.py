@@ -9,7 +9,7 @@ from docx import Document
 from docx.shared import Cm, Pt
 
 from forebygg.core.docx_tables import add_table
-from forebygg.core.richtext import bold_runs, parse_blocks
+from forebygg.core.richtext import bold_runs, write_docx
 from forebygg.lagesbild.interfaces.document import document_context
 from forebygg.lagesbild.models import Lagesbild
 
@@ -18,20 +18,13 @@ def svg_to_png(svg: str, *, width: int = 960) -> bytes:
     return bytes(resvg_py.svg_to_bytes(svg_string=svg, width=width))
 
 
-def _add_rich(document, text: str) -> None:
-    for block in parse_blocks(text):
-        if block.kind == "heading":
-            document.add_heading(block.items[0], level=3)
-        elif block.kind == "list":
-            for item in block.items:
-                _add_runs(document.add_paragraph(style="List Bullet"), item)
-        else:
-            _add_runs(document.add_paragraph(), block.items[0])
-
-
 def _add_runs(paragraph, text: str) -> None:
     for run_text, bold in bold_runs(text):
         paragraph.add_run(run_text).bold = bold
+
+
+def _add_note(document, text: str) -> None:
+    document.add_paragraph().add_run(text).font.size = Pt(9)
 
 
 def _add_figure(document, figure: dict) -> None:
@@ -39,12 +32,20 @@ def _add_figure(document, figure: dict) -> None:
     document.add_picture(io.BytesIO(svg_to_png(figure["svg"])), width=Cm(16))
     document.inline_shapes[-1]._inline.docPr.set("descr", figure["alt"])
     document.inline_shapes[-1]._inline.docPr.set("title", figure["title"])
-    note = document.add_paragraph()
-    note.add_run(f"{figure['source']}. Period: {figure['period']}. Formel: {figure['formula']}")
-    note.runs[0].font.size = Pt(9)
+    _add_note(
+        document, f"{figure['source']}. Period: {figure['period']}. Formel: {figure['formula']}"
+    )
     table_data = figure["table"]
     if table_data["rows"]:
         add_table(document, table_data["columns"], table_data["rows"])
+
+
+def _evidence(candidate) -> str:
+    """What the problem rests on, as the PDF says it: the writer's text and the figure's title."""
+    parts = [candidate.evidence_text] if candidate.evidence_text else []
+    if candidate.evidence_figure_title:
+        parts.append(f"(se figuren ”{candidate.evidence_figure_title}”)")
+    return f"Underlag: {' '.join(parts)}" if parts else ""
 
 
 def render_docx(lagesbild: Lagesbild) -> bytes:
@@ -62,8 +63,10 @@ def render_docx(lagesbild: Lagesbild) -> bytes:
     figures = context["figures"]
     for section in context["sections"]:
         document.add_heading(str(section["label"]), level=1)
-        _add_rich(document, section["text"])
+        write_docx(document, section["text"], heading_level=2)
         if section["key"] == "mapping":
+            if context["smoothing_note"]:
+                _add_note(document, context["smoothing_note"])
             for figure in figures:
                 _add_figure(document, figure)
     if context["candidates"]:
@@ -71,6 +74,10 @@ def render_docx(lagesbild: Lagesbild) -> bytes:
         for candidate in context["candidates"]:
             paragraph = document.add_paragraph(style="List Bullet")
             _add_runs(paragraph, f"**{candidate.title}** {candidate.description}".strip())
+            evidence = _evidence(candidate)
+            if evidence:
+                paragraph.add_run().add_break()
+                paragraph.add_run(evidence)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
