@@ -29,9 +29,11 @@ from forebygg.reminders.enums import ReminderKind
 from forebygg.reporting.enums import ReportState
 from forebygg.reporting.models import YearlyReport
 
+# Days before the date at which a reminder goes out; 0 is the day itself and after it.
+STAGES = (0, 7, 60)
 # How far ahead a date is announced, and how long after it has passed it is still worth one
 # e-mail (older news, such as an agreement that ran out years ago, is left to the pages).
-AHEAD = timedelta(days=60)
+AHEAD = timedelta(days=max(STAGES))
 LATE = timedelta(days=30)
 
 

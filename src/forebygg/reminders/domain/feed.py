@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
@@ -73,13 +73,15 @@ def feed_owner(token: str):
 
 
 def calendar_for(user, *, today: date | None = None) -> bytes:
+    """The user's calendar, in Swedish: a calendar program has no session to choose a language."""
     today = today or timezone.localdate()
     calendar = Calendar()
     calendar.add("prodid", "-//Förebygg//Kalender//SV")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _("Förebygg"))
-    for event in [*_meetings(user, today), *_cycle_items(user), *_deadlines(user)]:
-        calendar.add_component(event)
+    calendar.add("x-wr-calname", "Förebygg")
+    with translation.override(settings.LANGUAGE_CODE):
+        for event in [*_meetings(user, today), *_cycle_items(user), *_deadlines(user)]:
+            calendar.add_component(event)
     return calendar.to_ical()
 
 

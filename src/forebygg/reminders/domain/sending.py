@@ -18,19 +18,17 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from forebygg.orgs.enums import Role
-from forebygg.reminders.domain.due import Due, due_for
+from forebygg.reminders.domain.due import STAGES, Due, due_for
 from forebygg.reminders.enums import ReminderKind
 from forebygg.reminders.models import SentReminder
 
 logger = logging.getLogger(__name__)
 
-# Days before the date at which a reminder goes out; 0 is the day itself and after it.
-STAGES = (0, 7, 60)
 STAFF_ROLES = (Role.COORDINATOR, Role.KOMMUN_MEMBER)
 DEADLINES = {ReminderKind.LAGESBILD_UPDATE, ReminderKind.FOLLOW_UP, ReminderKind.AGREEMENT_ENDING}
 
@@ -68,9 +66,14 @@ def stage_of(due_on: date, today: date) -> tuple[int, int]:
 
 
 def send_reminders(*, today: date | None = None) -> int:
-    """E-mail every user who has something new to be reminded of; returns how many got one."""
+    """E-mail every user who has something new to be reminded of; returns how many got one.
+
+    The e-mails are in Swedish whatever language the process runs in (users choose English
+    per browser session, which a background run does not have).
+    """
     today = today or timezone.localdate()
-    return sum(remind(user, today=today) for user in recipients())
+    with translation.override(settings.LANGUAGE_CODE):
+        return sum(remind(user, today=today) for user in recipients())
 
 
 def recipients():
