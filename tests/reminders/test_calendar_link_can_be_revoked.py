@@ -62,3 +62,13 @@ def test_only_the_hash_of_the_token_is_stored(world, client):
     token = link.rsplit("/", 1)[1].removesuffix(".ics")
     stored = CalendarFeed.objects.get(user=world.personas.coordinator_a).token_hash
     assert (token in stored, len(stored)) == (False, 64)
+
+
+def test_a_deactivated_accounts_link_is_a_404(world, client):
+    client.force_login(world.personas.coordinator_a)
+    link = create_link(client)
+
+    world.personas.coordinator_a.is_active = False
+    world.personas.coordinator_a.save(update_fields=["is_active"])
+
+    assert Client().get(link).status_code == 404
