@@ -129,6 +129,13 @@ POLICY: dict[str, Rule | dict[str, Rule]] = {
     "accounts:login": public(),
     "accounts:logout": Rule(EVERYONE, login_required=False, post_only=True),
     "accounts:invitation": public(),
+    # Everyone's own account page; what it shows and changes is the user's own.
+    "accounts:account": page(LOGGED_IN),
+    "accounts:reminders": post_only(LOGGED_IN),
+    "accounts:calendar_new": post_only(LOGGED_IN),
+    "accounts:calendar_off": post_only(LOGGED_IN),
+    # The secret link is the key (the coordinator's in the matrix): no login; a wrong one is 404.
+    "accounts:calendar_feed": public(),
     # --- back office: the workspace and notes
     "backoffice:my_workspaces": page(LOGGED_IN),
     "backoffice:workspace": page(WORKSPACE_A),

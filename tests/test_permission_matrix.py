@@ -37,6 +37,7 @@ from forebygg.orgs.domain.invitations import invite_partner
 from forebygg.plans.domain.followup import record_follow_up
 from forebygg.plans.domain.planning import decide_plan, publish_plan, revise_plan
 from forebygg.plans.domain.spreadsheet import filter_measures, write_csv
+from forebygg.reminders.domain.feed import new_feed_link
 from forebygg.reporting.domain import yearly
 from tests.governance.conftest import build_governance
 from tests.permission_policy import ADMIN_PREFIX, PERSONAS, POLICY, Rule, admin_rule
@@ -267,6 +268,7 @@ def build_world() -> World:
         "public:method": {NO_STATE: {"slug": Method.objects.order_by("pk").first().slug}},
         "public:experience": each(experiences, pk=lambda e: e.pk),
         "accounts:invitation": {NO_STATE: {"token": token}},
+        "accounts:calendar_feed": {NO_STATE: {"token": new_feed_link(by)}},
         "backoffice:note": each(notes, pk=lambda n: n.pk),
         "backoffice:note_edit": each(notes, pk=lambda n: n.pk),
         "backoffice:lagesbild": each(lagesbilder, number=lambda lb: lb.number),

@@ -55,6 +55,7 @@ def view_modules() -> list[Path]:
         *(SOURCE / "public").glob("*.py"),
         *(SOURCE / "oversight").glob("*.py"),
         SOURCE / "accounts" / "views.py",
+        SOURCE / "accounts" / "account.py",
     }
     return sorted(found)
 

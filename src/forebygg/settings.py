@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "forebygg.governance",
     "forebygg.reporting",
     "forebygg.support",
+    "forebygg.reminders",
     "forebygg.public",
     "forebygg.accounts",
     "forebygg.backoffice",

@@ -35,3 +35,17 @@ class RegisterForm(Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class ReminderForm(Form):
+    """Reminder e-mails on or off (the account page)."""
+
+    by_email = forms.BooleanField(
+        label=_("Skicka påminnelser till mig per e-post"),
+        required=False,
+        help_text=_(
+            "Om lägesbild och uppföljning som ska vara klara inom 60 dagar, överenskommelser "
+            "som går ut, en årsredovisning som länsstyrelsen återförvisat och rådets beslut "
+            "som är försenade."
+        ),
+    )

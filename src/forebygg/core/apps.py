@@ -7,7 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Kärna"
 
     def ready(self):
-        from forebygg.core import converters, lookups
+        # Importing the tasks registers the hourly sweep with the worker's schedule.
+        from forebygg.core import converters, lookups, tasks  # noqa: F401
 
         converters.register()
         lookups.register()

@@ -4,6 +4,7 @@ docs/architecture.md, "Background jobs"). Each is a thin door into a domain func
 from django.tasks import task
 
 from forebygg.core.domain import jobs
+from forebygg.core.periodic import every_hour
 
 
 @task()
@@ -12,6 +13,7 @@ def run_job(job_id: str) -> None:
     jobs.run(job_id)
 
 
+@every_hour
 @task()
 def remove_abandoned_uploads() -> int:
     """The periodic sweep: uploads nobody confirmed within a day are removed."""
