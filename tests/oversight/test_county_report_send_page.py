@@ -92,3 +92,12 @@ def test_no_one_but_the_county_officer_reaches_it(client, personas, county_repor
     assert user_client.get(send_url()).status_code == 404
     assert user_client.post(send_url(), {"confirm_missing": "on"}).status_code == 404
     assert status() == CountyState.DRAFT
+
+
+def test_sending_a_sent_report_again_says_so(client, personas, county_report):
+    yearly.submit_county_report(county_report, by=personas.county_a, confirmed_missing=True)
+    client.force_login(personas.county_a)
+
+    response = client.post(send_url(), {"confirm_missing": "on"}, follow=True)
+
+    assert "Den samlade redovisningen är redan inskickad till Brå." in response.content.decode()

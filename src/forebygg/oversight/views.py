@@ -208,11 +208,11 @@ def county_report_send(request, lan_code, year):
     lan = _county_lan(request, lan_code)
     if not transitions.may_act(request.user, transitions.COUNTY, lan=lan):
         raise not_found()
-    report = CountyReport.objects.filter(lan=lan, year=year).first()
+    if request.method == "POST":
+        return _send(request, lan, year)
+    report = CountyReport.objects.visible_to(request.user).filter(lan=lan, year=year).first()
     if report is None or report.status != CountyState.DRAFT:
         return redirect("oversight:county_report", lan_code=lan.code, year=year)
-    if request.method == "POST":
-        return _send(request, report)
     missing = yearly_domain.missing_kommuner(report)
     return render(
         request,
@@ -229,21 +229,22 @@ def county_report_send(request, lan_code, year):
     )
 
 
-def _send(request, report: CountyReport):
+def _send(request, lan, year: int):
+    """Send; the domain refuses a report not started, already sent or missing kommuner."""
     form = SendCountyReportForm(request.POST)
     try:
         sent = apply_form(
             request,
             form,
             lambda data: yearly_domain.submit_county_report(
-                report, by=request.user, confirmed_missing=data["confirm_missing"]
+                _existing(lan, year), by=request.user, confirmed_missing=data["confirm_missing"]
             ),
             success=_("Den samlade redovisningen är inskickad till Brå."),
         )
     except PermissionDenied:
         raise not_found() from None
     then = "oversight:county_report" if sent else "oversight:county_report_send"
-    return redirect(then, lan_code=report.lan.code, year=report.year)
+    return redirect(then, lan_code=lan.code, year=year)
 
 
 @login_required
