@@ -64,7 +64,7 @@ def _map_class(row: overview.KommunRow) -> str:
     """Map colour: how many of the four core parts of the law a reporting kommun has."""
     if not row.has_reported:
         return "fill-none"
-    return f"fill-{sum(row.answers.get(key, False) for key in CORE_MEASURES)}"
+    return f"fill-{sum(row.answers[key] for key in CORE_MEASURES)}"
 
 
 # --- County ---------------------------------------------------------------------------------
