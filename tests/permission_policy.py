@@ -267,6 +267,8 @@ POLICY: dict[str, Rule | dict[str, Rule]] = {
     "oversight:county": page(COUNTY_AND_BRA),
     "oversight:county_report": BY_COUNTY_REPORT_STATE,
     "oversight:county_report_action": post_only(COUNTY_A),
+    # The send step changes the report: its own county's officers only (a sent one redirects).
+    "oversight:county_report_send": page(group("county_a")),
     "oversight:county_report_export": BY_COUNTY_REPORT_STATE,
 }
 

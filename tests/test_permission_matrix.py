@@ -167,7 +167,7 @@ def build_world() -> World:
     county_draft = yearly.start_county_report(kommun.lan, 2025, by=personas.county_a)
     county_sent = yearly.start_county_report(kommun.lan, 2026, by=personas.county_a)
     yearly.include_report(county_sent, reports["sent"], by=personas.county_a)
-    yearly.submit_county_report(county_sent, by=personas.county_a)
+    yearly.submit_county_report(county_sent, by=personas.county_a, confirmed_missing=True)
     county_reports = {"draft": county_draft, "sent": county_sent}
 
     # Governance: the draft agreement is shared with its parties (the police and the region, a
@@ -331,6 +331,7 @@ def build_world() -> World:
             county_reports, year=lambda c: c.year, fmt=lambda c: "docx"
         ),
         "oversight:county_report_action": {"draft": {"year": 2025, "action": "paborja"}},
+        "oversight:county_report_send": each(county_reports, year=lambda c: c.year),
     }
     for name in ("import_job", "import_confirm", "import_retry"):
         kwargs[f"backoffice:{name}"] = {NO_STATE: {"job": statistics_job.pk}}

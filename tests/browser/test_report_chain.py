@@ -47,6 +47,12 @@ def test_a_report_goes_from_the_kommun_through_the_county_to_brå(page, referenc
     page.get_by_role("button", name="Spara det regionala arbetet").click()
     page.get_by_role("button", name="Ta med Jönköping").click()
     assert_accessible(page)
+    page.get_by_role("link", name="Skicka till Brå").click()
+    assert page.locator('#missing tr[data-kommun="0662"]').count() == 1
+    assert_accessible(page)
+    page.get_by_label(
+        "Jag bekräftar att redovisningen skickas till Brå utan kommunerna ovan."
+    ).check()
     page.get_by_role("button", name="Skicka till Brå").click()
     assert status_of(page, "#county-status") == "Inskickad till Brå"
 

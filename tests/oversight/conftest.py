@@ -26,4 +26,4 @@ def sent_to_bra(personas, submitted):
     yearly.approve_report(submitted, by=personas.county_a)
     county_report = yearly.start_county_report(personas.kommun_a.lan, YEAR, by=personas.county_a)
     yearly.include_report(county_report, submitted, by=personas.county_a)
-    return yearly.submit_county_report(county_report, by=personas.county_a)
+    return yearly.submit_county_report(county_report, by=personas.county_a, confirmed_missing=True)

@@ -113,7 +113,7 @@ def test_the_county_builds_and_sends_its_combined_report(client, personas, submi
         {"networks": "Länsnätverk för samordnare", "trainings": "", "cross_kommun_measures": ""},
     )
     client.post(county_url("county_report_action", action="ta-med"), {"report": submitted.pk})
-    client.post(county_url("county_report_action", action="skicka"))
+    client.post(county_url("county_report_action", action="skicka"), {"confirm_missing": "on"})
 
     county_report = CountyReport.objects.get(lan=personas.kommun_a.lan, year=YEAR)
     assert county_report.status == CountyState.SUBMITTED

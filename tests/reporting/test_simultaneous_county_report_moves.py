@@ -61,8 +61,8 @@ def test_two_sends_at_once_send_it_once(committed_personas, started):
     first_page, second_page = fresh(started), fresh(started)
 
     sent, refused = second_while_first_is_open(
-        lambda: yearly.submit_county_report(first_page, by=p.county_a),
-        lambda: yearly.submit_county_report(second_page, by=p.county_a),
+        lambda: yearly.submit_county_report(first_page, by=p.county_a, confirmed_missing=True),
+        lambda: yearly.submit_county_report(second_page, by=p.county_a, confirmed_missing=True),
     )
 
     assert (sent.result, refused.result, refused.message) == (WON, LOST, SENT)
@@ -77,7 +77,7 @@ def test_a_report_included_while_the_county_sends_is_in_what_was_sent(committed_
 
     included, sent = second_while_first_is_open(
         lambda: yearly.include_report(fresh(started), neighbour, by=p.county_a),
-        lambda: yearly.submit_county_report(fresh(started), by=p.county_a),
+        lambda: yearly.submit_county_report(fresh(started), by=p.county_a, confirmed_missing=True),
     )
 
     assert (included.result, sent.result) == (WON, WON)
@@ -93,7 +93,7 @@ def test_a_report_included_after_the_county_sent_stays_out(committed_personas, s
     page = fresh(started)
 
     sent, refused = second_while_first_is_open(
-        lambda: yearly.submit_county_report(fresh(started), by=p.county_a),
+        lambda: yearly.submit_county_report(fresh(started), by=p.county_a, confirmed_missing=True),
         lambda: yearly.include_report(page, neighbour, by=p.county_a),
     )
 
@@ -111,7 +111,7 @@ def test_regional_work_saved_from_a_page_open_while_sending_does_not_reopen_it(
     page = fresh(started)
 
     sent, refused = second_while_first_is_open(
-        lambda: yearly.submit_county_report(fresh(started), by=p.county_a),
+        lambda: yearly.submit_county_report(fresh(started), by=p.county_a, confirmed_missing=True),
         lambda: yearly.describe_regional_work(page, by=p.county_a, networks="Nytt nätverk"),
     )
 

@@ -169,7 +169,9 @@ class TestTheCountyReport:
             county_report, by=personas.county_a, networks="Länsnätverk för samordnare"
         )
 
-        submitted = yearly.submit_county_report(county_report, by=personas.county_a)
+        submitted = yearly.submit_county_report(
+            county_report, by=personas.county_a, confirmed_missing=True
+        )
 
         assert submitted.status == CountyState.SUBMITTED
         assert submitted.content["kommun_reports"] == [
@@ -177,17 +179,19 @@ class TestTheCountyReport:
         ]
         assert submitted.content["regional_work"]["networks"] == "Länsnätverk för samordnare"
         with pytest.raises(ValidationError):
-            yearly.submit_county_report(submitted, by=personas.county_a)
+            yearly.submit_county_report(submitted, by=personas.county_a, confirmed_missing=True)
 
     def test_an_empty_county_report_cannot_be_submitted(self, personas, county_report):
         with pytest.raises(ValidationError, match="minst en"):
-            yearly.submit_county_report(county_report, by=personas.county_a)
+            yearly.submit_county_report(county_report, by=personas.county_a, confirmed_missing=True)
 
     def test_another_lans_officer_cannot_start_or_submit_it(self, personas, county_report):
         with pytest.raises(PermissionDenied):
             yearly.start_county_report(personas.kommun_a.lan, YEAR, by=personas.county_other)
         with pytest.raises(PermissionDenied):
-            yearly.submit_county_report(county_report, by=personas.county_other)
+            yearly.submit_county_report(
+                county_report, by=personas.county_other, confirmed_missing=True
+            )
 
 
 class TestGeneratedContent:

@@ -328,7 +328,7 @@ class TestGatherInputs:
         yearly.approve_report(report, by=personas.county_a)
         county = yearly.start_county_report(personas.kommun_a.lan, YEAR, by=personas.county_a)
         yearly.include_report(county, report, by=personas.county_a)
-        yearly.submit_county_report(county, by=personas.county_a)
+        yearly.submit_county_report(county, by=personas.county_a, confirmed_missing=True)
         return report
 
     @pytest.fixture

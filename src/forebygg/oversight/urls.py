@@ -10,6 +10,12 @@ urlpatterns = [
     path("nationellt/prioritering/", include("forebygg.oversight.prioritisation_urls")),
     path("lan/<str:lan_code>/", views.county, name="county"),
     path("lan/<str:lan_code>/redovisning/<year:year>/", views.county_report, name="county_report"),
+    # Before the actions: "skicka" is a page of its own, the confirmation step.
+    path(
+        "lan/<str:lan_code>/redovisning/<year:year>/skicka/",
+        views.county_report_send,
+        name="county_report_send",
+    ),
     path(
         "lan/<str:lan_code>/redovisning/<year:year>/<str:action>/",
         views.county_report_action,

@@ -17,16 +17,17 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from forebygg.core.bounds import parse_id, parse_year
 from forebygg.core.domain.csvfiles import write_csv_table
-from forebygg.core.views import attachment, show_errors
+from forebygg.core.views import apply_form, attachment, show_errors
 from forebygg.geo.domain.queries import get_lan_or_404
 from forebygg.geo.domain.svg import VIEWBOX, viewbox_around
 from forebygg.geo.models import POLICE_AREA_KINDS, Area, Lan
 from forebygg.governance.enums import RuleStatus
 from forebygg.orgs.access import access_for, can_view_county, is_national_viewer, not_found
+from forebygg.oversight.forms import SendCountyReportForm
 from forebygg.reporting.domain import overview, transitions
 from forebygg.reporting.domain import yearly as yearly_domain
 from forebygg.reporting.enums import CountyState, ReportState
@@ -166,10 +167,6 @@ def _include(lan, year, user, post):
     yearly_domain.include_report(county_report, report, by=user)
 
 
-def _submit(lan, year, user, post):
-    yearly_domain.submit_county_report(_existing(lan, year), by=user)
-
-
 def _existing(lan, year) -> CountyReport:
     report = CountyReport.objects.filter(lan=lan, year=year).first()
     if report is None:
@@ -181,7 +178,6 @@ COUNTY_ACTIONS = {
     "paborja": (_start, _("Den samlade redovisningen är påbörjad.")),
     "regionalt-arbete": (_describe, _("Det regionala arbetet är sparat.")),
     "ta-med": (_include, _("Kommunens redovisning ingår nu i den samlade redovisningen.")),
-    "skicka": (_submit, _("Den samlade redovisningen är inskickad till Brå.")),
 }
 
 
@@ -203,6 +199,52 @@ def county_report_action(request, lan_code, year, action):
     else:
         messages.success(request, success)
     return redirect("oversight:county_report", lan_code=lan.code, year=year)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def county_report_send(request, lan_code, year):
+    """The send step: which kommuner are missing, and the county's confirmation to send anyway."""
+    lan = _county_lan(request, lan_code)
+    if not transitions.may_act(request.user, transitions.COUNTY, lan=lan):
+        raise not_found()
+    if request.method == "POST":
+        return _send(request, lan, year)
+    report = CountyReport.objects.visible_to(request.user).filter(lan=lan, year=year).first()
+    if report is None or report.status != CountyState.DRAFT:
+        return redirect("oversight:county_report", lan_code=lan.code, year=year)
+    missing = yearly_domain.missing_kommuner(report)
+    return render(
+        request,
+        "oversight/county_report_send.html",
+        {
+            "lan": lan,
+            "year": year,
+            "report": report,
+            "missing": missing,
+            "included": report.kommun_reports.count(),
+            "total": lan.kommuner.count(),
+            "form": SendCountyReportForm(),
+        },
+    )
+
+
+def _send(request, lan, year: int):
+    """Send; the domain refuses a report not started, already sent or missing kommuner."""
+    form = SendCountyReportForm(request.POST)
+    try:
+        sent = apply_form(
+            request,
+            form,
+            lambda data: yearly_domain.submit_county_report(
+                _existing(lan, year), by=request.user, confirmed_missing=data["confirm_missing"]
+            ),
+            success=_("Den samlade redovisningen är inskickad till Brå."),
+        )
+    except PermissionDenied:
+        raise not_found() from None
+    then = "oversight:county_report" if sent else "oversight:county_report_send"
+    return redirect(then, lan_code=lan.code, year=year)
 
 
 @login_required

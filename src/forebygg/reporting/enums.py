@@ -15,3 +15,10 @@ class ReportState(models.TextChoices):
 class CountyState(models.TextChoices):
     DRAFT = "utkast", _("Utkast")
     SUBMITTED = "inskickad", _("Inskickad till Brå")
+
+
+class MissingReason(models.TextChoices):
+    """Why a kommun of the län is not in the county's combined report."""
+
+    NOT_APPROVED = "ej-godkand", _("Ingen godkänd redovisning för året")
+    NOT_INCLUDED = "ej-medtagen", _("Godkänd men inte medtagen")

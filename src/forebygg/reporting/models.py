@@ -50,6 +50,8 @@ class YearlyReport(FrozenOnceDecided, KommunOwnedModel):
     )
     content = models.JSONField(_("innehåll"), default=dict)
     content_hash = models.CharField(_("kontrollsumma"), max_length=64, blank=True)
+    # Brå's questions as answered when the report was submitted (`reporting.domain.questions`).
+    answers = models.JSONField(_("svar på Brå:s frågor"), default=list, blank=True)
     comments = models.TextField(_("länsstyrelsens kommentarer"), blank=True)
     county_report = models.ForeignKey(
         "reporting.CountyReport",

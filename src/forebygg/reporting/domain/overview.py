@@ -3,77 +3,32 @@
 Both overviews read only reports: a county officer's scope is what the kommuner in the län
 have submitted, Brå's is what the länsstyrelser have sent on. A kommun that has not reported
 is shown as such, never guessed from its drafts. Each share states its numerator and
-denominator (the kommuner that reported), so the figure explains itself.
+denominator (the kommuner that reported and were asked the question), so the figure explains
+itself. The answers are those each report was submitted with (`reporting.domain.questions`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
 from forebygg.core.formatting import format_number, format_percent
 from forebygg.geo.models import Kommun, Lan
-from forebygg.orgs.enums import OrganisationType
+from forebygg.reporting.domain import questions
+from forebygg.reporting.domain.questions import Question
 from forebygg.reporting.enums import ReportState
 from forebygg.reporting.models import CountyReport, YearlyReport
 
-T = OrganisationType
-CIVIL_SOCIETY = {T.CIVIL_SOCIETY, T.FAITH}
-
-
-@dataclass(frozen=True)
-class Measure:
-    key: str
-    label: str
-    test: Callable[[dict], bool]
-
-
-def _party(*types) -> Callable[[dict], bool]:
-    return lambda facts: bool(set(facts.get("agreement_party_types", [])) & set(types))
-
-
-def _council_with_region_and_civil_society(facts: dict) -> bool:
-    members = set(facts.get("council_member_types", []))
-    return T.REGION in members and bool(members & CIVIL_SOCIETY)
-
-
-def _fact(key: str) -> Callable[[dict], bool]:
-    return lambda facts: bool(facts.get(key, False))
-
-
-MEASURES = [
-    Measure(
-        "coordination_function", _("Har en samordningsfunktion"), _fact("coordination_function")
-    ),
-    Measure(
-        "current_lagesbild", _("Har en lägesbild som är högst två år"), _fact("current_lagesbild")
-    ),
-    Measure("decided_plan", _("Har en beslutad åtgärdsplan"), _fact("decided_plan")),
-    Measure("followed_up", _("Har följt upp planen inom två år"), _fact("followed_up")),
-    Measure(
-        "agreement_civil_society", _("Överenskommelse med civilsamhället"), _party(*CIVIL_SOCIETY)
-    ),
-    Measure("agreement_region", _("Överenskommelse med regionen"), _party(T.REGION)),
-    Measure("agreement_rescue", _("Överenskommelse med räddningstjänsten"), _party(T.RESCUE)),
-    Measure(
-        "agreement_lansstyrelse", _("Överenskommelse med länsstyrelsen"), _party(T.LANSSTYRELSE)
-    ),
-    Measure(
-        "council_region_civil_society",
-        _("Rådet har med regionen och civilsamhället"),
-        _council_with_region_and_civil_society,
-    ),
-]
-MEASURE_KEYS = [m.key for m in MEASURES]
 REPORTED_STATES = [ReportState.SUBMITTED, ReportState.APPROVED, ReportState.INCLUDED]
 SHOWN_STATES = [*REPORTED_STATES, ReportState.RETURNED]
 
 
 @dataclass(frozen=True)
 class Share:
-    measure: Measure
+    """Of the reports that were asked the question (`of`), how many answered yes."""
+
+    measure: Question
     yes: int
     of: int
 
@@ -86,7 +41,7 @@ class Share:
 class KommunRow:
     kommun: Kommun
     report: YearlyReport | None
-    answers: dict[str, bool] = field(default_factory=dict)
+    answers: dict[str, bool] = field(default_factory=dict)  # as submitted; see `questions`
     compliance: dict[str, str] = field(default_factory=dict)
     methods: list[str] = field(default_factory=list)
 
@@ -106,15 +61,29 @@ def _row(kommun: Kommun, report: YearlyReport | None) -> KommunRow:
     return KommunRow(
         kommun,
         report,
-        answers={m.key: bool(m.test(facts)) for m in MEASURES},
+        answers={a["key"]: a["answer"] for a in questions.answers_of(report)},
         compliance={r["code"]: r["status"] for r in report.content.get("compliance", [])},
         methods=list(facts.get("methods", [])),
     )
 
 
+def asked(rows: list[KommunRow]) -> list[Question]:
+    """Today's questions, then any retired question a reported row was still asked."""
+    keys = questions.keys_in({key for row in rows if row.has_reported for key in row.answers})
+    return [questions.ALL[key] for key in keys]
+
+
 def shares(rows: list[KommunRow]) -> list[Share]:
+    """Each question is counted among the reports that were asked it."""
     reported = [row for row in rows if row.has_reported]
-    return [Share(m, sum(row.answers[m.key] for row in reported), len(reported)) for m in MEASURES]
+    return [
+        Share(
+            question,
+            sum(row.answers.get(question.key, False) for row in reported),
+            sum(question.key in row.answers for row in reported),
+        )
+        for question in asked(rows)
+    ]
 
 
 def kommun_rows(kommuner, year: int, user) -> list[KommunRow]:
@@ -200,7 +169,7 @@ def county_overview(lan: Lan, year: int, user) -> CountyOverview:
 
 
 def _answer(row: KommunRow, key: str) -> str:
-    if not row.has_reported:
+    if not row.has_reported or key not in row.answers:
         return "–"
     return str(_("Ja")) if row.answers[key] else str(_("Nej"))
 
@@ -221,14 +190,21 @@ def _share_text(share: Share) -> str:
 
 def kommun_table(rows: list[KommunRow]) -> tuple[list[str], list[list[str]]]:
     """The per-kommun table exactly as shown on screen and exported as CSV."""
+    columns = asked(rows)
     header = [str(_("Kod")), str(_("Kommun")), str(_("Län")), str(_("Redovisning"))]
-    header += [str(m.label) for m in MEASURES]
+    header += [str(question.label) for question in columns]
     body = [
         [r.kommun.code, r.kommun.name, r.kommun.lan.name, _report_state(r)]
-        + [_answer(r, m.key) for m in MEASURES]
+        + [_answer(r, question.key) for question in columns]
         for r in rows
     ]
     return header, body
+
+
+def _shares_for(lan_row: LanRow, columns: list[Question]) -> list[Share]:
+    """The län's shares in the national table's columns, a question not asked there as 0 of 0."""
+    found = {share.measure.key: share for share in lan_row.shares}
+    return [found.get(question.key, Share(question, 0, 0)) for question in columns]
 
 
 def lan_table(lan_rows: list[LanRow]) -> tuple[list[str], list[list[str]]]:
@@ -239,7 +215,8 @@ def lan_table(lan_rows: list[LanRow]) -> tuple[list[str], list[list[str]]]:
         str(_("Har redovisat")),
         str(_("Samlad redovisning")),
     ]
-    header += [str(m.label) for m in MEASURES]
+    columns = asked([row for lan_row in lan_rows for row in lan_row.rows])
+    header += [str(question.label) for question in columns]
     body = [
         [
             lan_row.lan.name,
@@ -247,7 +224,7 @@ def lan_table(lan_rows: list[LanRow]) -> tuple[list[str], list[list[str]]]:
             format_number(lan_row.reported),
             lan_row.county_report.get_status_display() if lan_row.county_report else "–",
         ]
-        + [_share_text(share) for share in lan_row.shares]
+        + [_share_text(share) for share in _shares_for(lan_row, columns)]
         for lan_row in lan_rows
     ]
     return header, body

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -12,14 +13,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from forebygg.core.models import save_as
+from forebygg.geo.models import Kommun
 from forebygg.governance.domain.agreements import is_in_force
 from forebygg.governance.domain.compliance import RULES, Facts
 from forebygg.governance.enums import RuleStatus
 from forebygg.orgs.access import require_coordinator
 from forebygg.orgs.enums import Visibility
 from forebygg.plans.domain.followup import last_follow_up_on, latest_status
-from forebygg.reporting.domain import transitions
-from forebygg.reporting.enums import CountyState, ReportState
+from forebygg.reporting.domain import questions, transitions
+from forebygg.reporting.enums import CountyState, MissingReason, ReportState
 from forebygg.reporting.models import CountyReport, YearlyReport
 
 # What the second of two requests at once is told.
@@ -80,10 +82,23 @@ def _survey_facts(facts: Facts, status: dict[str, str]) -> dict:
         "decided_plan": status["R5"] == RuleStatus.MET,
         "followed_up": status["R7"] == RuleStatus.MET,
         "agreement_party_types": sorted({p.type for a in in_force for p in a.parties.all()}),
+        "agreement_parties": _parties_of(in_force),
         "council": facts.council is not None,
         "council_member_types": sorted({m.organisation.type for m in facts.members}),
+        "council_members": _organisations([m.organisation for m in facts.members]),
         "methods": _methods_of(facts.plan),
     }
+
+
+def _organisations(organisations) -> list[dict]:
+    """Name and type of each organisation once: the evidence behind the answers."""
+    found = {(o.name, o.type) for o in organisations}
+    return [{"name": name, "type": kind} for name, kind in sorted(found)]
+
+
+def _parties_of(agreements) -> list[dict]:
+    found = {(a.title, p.name, p.type) for a in agreements for p in a.parties.all()}
+    return [{"agreement": title, "name": name, "type": kind} for title, name, kind in sorted(found)]
 
 
 def _methods_of(plan) -> list[str]:
@@ -128,6 +143,7 @@ def draft_report(kommun, year: int, *, by) -> YearlyReport:
         if report.status not in (ReportState.DRAFT, ReportState.RETURNED):
             raise ValidationError(_("Redovisningen är inskickad och kan inte göras om."))
         report.content = content
+        report.answers = []  # a returned report's earlier answers no longer match its content
         return _save_unique(report, by=by, reason="Genererad från data", taken=_ALREADY_DRAFTED)
 
 
@@ -173,6 +189,7 @@ def submit_report(report: YearlyReport, *, by) -> YearlyReport:
     stored.status = ReportState.SUBMITTED
     stored.visibility = Visibility.SUBMITTED
     stored.content_hash = content_hash(stored.content)
+    stored.answers = questions.answer_all(stored.content)
     return _moved(report, stored, by=by, reason=str(transition.label))
 
 
@@ -242,8 +259,54 @@ def describe_regional_work(county_report: CountyReport, *, by, **fields) -> Coun
     return county_report
 
 
+@dataclass(frozen=True)
+class MissingKommun:
+    kommun: Kommun
+    reason: MissingReason
+
+
+def missing_kommuner(county_report: CountyReport) -> list[MissingKommun]:
+    """The län's kommuner whose report for the year is not in the combined report, and why."""
+    included = set(county_report.kommun_reports.values_list("kommun_id", flat=True))
+    approved = set(
+        YearlyReport.objects.filter(
+            kommun__lan_id=county_report.lan_id,
+            year=county_report.year,
+            status=ReportState.APPROVED,
+        ).values_list("kommun_id", flat=True)
+    )
+    return [
+        MissingKommun(
+            kommun,
+            MissingReason.NOT_INCLUDED if kommun.pk in approved else MissingReason.NOT_APPROVED,
+        )
+        for kommun in Kommun.objects.filter(lan_id=county_report.lan_id).order_by("name")
+        if kommun.pk not in included
+    ]
+
+
+def _refuse_unconfirmed(missing: list[MissingKommun]) -> None:
+    raise ValidationError(
+        _(
+            "%(count)s av länets kommuner saknas i redovisningen: %(names)s. "
+            "Bekräfta att du vill skicka den utan dem."
+        )
+        % {
+            "count": len(missing),
+            "names": ", ".join(m.kommun.short_name for m in missing),
+        }
+    )
+
+
 @transaction.atomic
-def submit_county_report(county_report: CountyReport, *, by) -> CountyReport:
+def submit_county_report(
+    county_report: CountyReport, *, by, confirmed_missing: bool = False
+) -> CountyReport:
+    """Send the combined report to Brå; without every kommun only once `by` has confirmed it.
+
+    The kommuner missing are counted under the lock: no report can be taken in meanwhile, so
+    the list can only have shrunk since the page that asked for the confirmation.
+    """
     stored = _locked_county_report(county_report)
     transition = transitions.find(transitions.COUNTY_REPORT, stored.status, CountyState.SUBMITTED)
     if transition is None:
@@ -253,6 +316,9 @@ def submit_county_report(county_report: CountyReport, *, by) -> CountyReport:
     included = list(stored.kommun_reports.select_related("kommun"))
     if not included:
         raise ValidationError(_("Ta med minst en godkänd kommunredovisning först."))
+    missing = missing_kommuner(stored)
+    if missing and not confirmed_missing:
+        _refuse_unconfirmed(missing)
     stored.content = {
         "regional_work": {
             "networks": stored.networks,
@@ -260,11 +326,24 @@ def submit_county_report(county_report: CountyReport, *, by) -> CountyReport:
             "cross_kommun_measures": stored.cross_kommun_measures,
         },
         "kommun_reports": [{"kommun": r.kommun.code, "hash": r.content_hash} for r in included],
+        "missing_kommuner": [
+            {"code": m.kommun.code, "name": m.kommun.name, "reason": m.reason} for m in missing
+        ],
     }
     stored.content_hash = content_hash(stored.content)
     stored.status = CountyState.SUBMITTED
     stored.submitted_at = timezone.now()
     stored.submitted_by = by
-    save_as(stored, by=by, reason=str(transition.label))
+    save_as(stored, by=by, reason=_sent_reason(transition, missing))
     county_report.refresh_from_db()
     return county_report
+
+
+def _sent_reason(transition: transitions.Transition, missing: list[MissingKommun]) -> str:
+    """The history's reason; the kommuner themselves are in the content the history keeps."""
+    if not missing:
+        return str(transition.label)
+    return _("%(action)s utan %(count)s kommuner") % {
+        "action": transition.label,
+        "count": len(missing),
+    }

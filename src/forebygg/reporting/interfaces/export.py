@@ -24,8 +24,8 @@ from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment
 from forebygg.governance.enums import AgreementKind, RuleStatus
 from forebygg.orgs.enums import OrganisationType
 from forebygg.plans.enums import MeasureState
-from forebygg.reporting.domain.overview import MEASURES
-from forebygg.reporting.enums import CountyState, ReportState
+from forebygg.reporting.domain import questions
+from forebygg.reporting.enums import CountyState, MissingReason, ReportState
 from forebygg.reporting.models import CountyReport, YearlyReport
 
 
@@ -87,8 +87,15 @@ def _kommun_blocks(report: YearlyReport, heading: str = "h2") -> list[Block]:
         Block(heading, _("Brå:s uppföljningsfrågor")),
         Block(
             "table",
-            header=[_("Fråga"), _("Svar")],
-            rows=[[str(m.label), _yes_no(m.test(content.get("facts", {})))] for m in MEASURES],
+            header=[_("Fråga"), _("Svar"), _("Underlag")],
+            rows=[
+                [
+                    questions.label_of(a["key"]),
+                    _yes_no(a["answer"]),
+                    ", ".join(a["evidence"]) or "–",
+                ]
+                for a in questions.answers_of(report)
+            ],
         ),
         Block(heading, _("Lagkrav (lag 2023:196)")),
         Block(
@@ -205,16 +212,38 @@ def _county_blocks(county_report: CountyReport) -> list[Block]:
         (_("Kommunöverskridande åtgärder"), county_report.cross_kommun_measures),
     ):
         blocks += [Block("h2", heading), Block("p", text or _("Inget angivet."))]
+    blocks += _missing_blocks(county_report.content.get("missing_kommuner", []))
     blocks.append(Block("h2", _("Kommunernas redovisningar")))
-    header = [_("Kommun"), *(str(m.label) for m in MEASURES)]
-    rows = [
-        [r.kommun.name, *(_yes_no(m.test(r.content.get("facts", {}))) for m in MEASURES)]
-        for r in included
-    ]
+    answers = {r.pk: questions.answers_of(r) for r in included}
+    keys = questions.keys_in({a["key"] for report in answers.values() for a in report})
+    header = [_("Kommun"), *(questions.label_of(key) for key in keys)]
+    rows = [[r.kommun.name, *_answer_cells(answers[r.pk], keys)] for r in included]
     blocks.append(Block("table", header=header, rows=rows))
     for report in included:
         blocks += [Block("h2", report.kommun.name), *_kommun_blocks(report, "h3")[1:]]
     return blocks
+
+
+def _answer_cells(answers: list[dict], keys: list[str]) -> list[str]:
+    """Ja or Nej per question; a dash for a question the report was not asked."""
+    by_key = {a["key"]: a["answer"] for a in answers}
+    return [_yes_no(by_key[key]) if key in by_key else "–" for key in keys]
+
+
+def _missing_blocks(missing: list[dict]) -> list[Block]:
+    """The kommuner the county sent the report without, as it confirmed when sending."""
+    if not missing:
+        return []
+    rows = [[m["name"], _label(MissingReason, m["reason"])] for m in missing]
+    return [
+        Block("h2", _("Kommuner som saknas i redovisningen")),
+        Block(
+            "p",
+            _("Länsstyrelsen bekräftade att redovisningen skickades utan %(count)s kommuner.")
+            % {"count": format_number(len(missing))},
+        ),
+        Block("table", header=[_("Kommun"), _("Varför")], rows=rows),
+    ]
 
 
 def render_html(document: ReportDocument) -> str:
