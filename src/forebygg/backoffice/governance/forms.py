@@ -55,6 +55,7 @@ class KommunForm(forms.Form):
 
 
 class ActorForm(forms.Form):
+    prefix = "actor"  # Aktörer shows it beside ContactPersonForm; both have a field "name"
     existing = forms.ModelChoiceField(
         label=_("Organisation som redan finns i länet"),
         queryset=None,
@@ -91,6 +92,7 @@ class ContributionForm(forms.Form):
 
 
 class ContactPersonForm(KommunForm):
+    prefix = "contact"
     actor_fields = ("organisation",)
     organisation = _actors_field(_("Organisation"))
     name = forms.CharField(label=_("Namn"), max_length=120)
@@ -284,6 +286,7 @@ class LeadershipForm(forms.Form):
 
 
 class CouncilReportForm(forms.Form):
+    prefix = "report"  # Ledning shows it beside LinkedPlanForm; both have a field "reference"
     reported_on = forms.DateField(label=_("Datum"), widget=DateInput)
     title = forms.CharField(label=_("Ärende"), max_length=200)
     reference = forms.CharField(label=_("Diarienummer"), max_length=80, required=False)
@@ -296,6 +299,7 @@ class CouncilReportForm(forms.Form):
 
 
 class LinkedPlanForm(forms.Form):
+    prefix = "linked"
     kind = forms.ChoiceField(label=_("Typ"), choices=LinkedPlanKind.choices)
     name = forms.CharField(label=_("Namn"), max_length=200)
     reference = forms.CharField(label=_("Diarienummer eller länk"), max_length=300, required=False)

@@ -98,6 +98,7 @@ class PriorityForm(forms.Form):
 
 
 class CauseForm(forms.Form):
+    prefix = "cause"  # the problem page shows three forms with a field "text"
     perspective = forms.ChoiceField(label=_("Perspektiv"), choices=Perspective.choices)
     text = forms.CharField(label=_("Orsak"), max_length=300)
     parent = forms.ModelChoiceField(
@@ -113,6 +114,7 @@ class CauseForm(forms.Form):
 
 
 class HypothesisForm(forms.Form):
+    prefix = "hypothesis"
     text = forms.CharField(label=_("Hypotes"), max_length=300)
     evidence = forms.CharField(
         label=_("Underlag"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -121,6 +123,7 @@ class HypothesisForm(forms.Form):
 
 
 class UnknownsForm(forms.Form):
+    prefix = "unknowns"
     text = forms.CharField(
         label=_("Det vi ännu inte vet"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
