@@ -28,7 +28,8 @@ system-deps:
 runtime-deps:
 	scripts/ensure-system-deps.sh runtime
 
-## make run: install, migrate SQLite, import the real reference data, create demo logins, serve with gunicorn.
+## make run: install, migrate SQLite, import the real reference data, create demo logins, then serve
+## with gunicorn and the background worker together (forebygg serve; Ctrl+C stops both).
 run: runtime-deps $(VENV)/.base-installed
 	mkdir -p var
 	$(BIN)/forebygg migrate --noinput
@@ -38,7 +39,7 @@ run: runtime-deps $(VENV)/.base-installed
 	$(BIN)/forebygg create-demo
 	$(BIN)/forebygg collectstatic --noinput --verbosity 0
 	@echo "Förebygg startar på http://$(HOST):$(PORT)/ (avsluta med Ctrl+C)"
-	$(BIN)/gunicorn forebygg.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile - --error-logfile -
+	$(BIN)/forebygg serve --bind $(HOST):$(PORT) --workers 3
 
 ## make test: lint, then the whole suite on SQLite and on a throw-away PostgreSQL server, browser tests included.
 test: system-deps $(VENV)/.test-installed node_modules/axe-core/axe.min.js lint test-sqlite test-postgres
@@ -63,6 +64,7 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/lagesbild.py
 	$(BIN)/python bench/national.py
+	$(BIN)/python bench/import.py
 
 ## make bench-load: 100 concurrent users for 60 s against gunicorn as `make run` starts it.
 bench-load: $(VENV)/.test-installed

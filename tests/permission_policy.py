@@ -140,7 +140,11 @@ POLICY: dict[str, Rule | dict[str, Rule]] = {
     "backoffice:change_log": page(group("coordinator_a", "site_admin")),
     # --- statistics import
     "backoffice:import_upload": page(group("coordinator_a", "site_admin")),
-    "backoffice:import_confirm": post_only(group("coordinator_a", "site_admin")),
+    # A job (its file and preview) is its starter's: the coordinator's job is a 404 even for a
+    # site admin, who may start jobs of their own.
+    "backoffice:import_job": page(COORDINATOR),
+    "backoffice:import_confirm": post_only(COORDINATOR),
+    "backoffice:import_retry": post_only(COORDINATOR),
     # --- lägesbild
     "backoffice:lagesbild_index": page(WORKSPACE_A),
     "backoffice:lagesbild_create": post_only(COORDINATOR),
@@ -191,6 +195,9 @@ POLICY: dict[str, Rule | dict[str, Rule]] = {
     },
     "backoffice:plan_export": BY_DECISION,
     "backoffice:plan_import": page(COORDINATOR),
+    "backoffice:plan_import_job": page(COORDINATOR),
+    "backoffice:plan_import_confirm": post_only(COORDINATOR),
+    "backoffice:plan_import_retry": post_only(COORDINATOR),
     # --- yearly report
     "backoffice:yearly_reports": page(WORKSPACE_A),
     "backoffice:yearly_report_draft": post_only(COORDINATOR),

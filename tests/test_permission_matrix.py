@@ -14,11 +14,13 @@ from datetime import date
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from forebygg.backoffice.lagesbild.views import SECTION_LABELS
+from forebygg.core.domain.jobs import start_job
 from forebygg.governance.domain import actors, agreements, council
 from forebygg.governance.domain.documents import store_document
 from forebygg.governance.enums import AgreementKind
@@ -34,6 +36,7 @@ from forebygg.methods.models import Method
 from forebygg.orgs.domain.invitations import invite_partner
 from forebygg.plans.domain.followup import record_follow_up
 from forebygg.plans.domain.planning import decide_plan, publish_plan, revise_plan
+from forebygg.plans.domain.spreadsheet import filter_measures, write_csv
 from forebygg.reporting.domain import yearly
 from tests.governance.conftest import build_governance
 from tests.permission_policy import ADMIN_PREFIX, PERSONAS, POLICY, Rule, admin_rule
@@ -234,6 +237,23 @@ def build_world() -> World:
 
     measure_key = chain.measure.key
 
+    # Jobs the coordinator started: a local-data file and a sheet for the draft plan, checked.
+    local_data = "kommun;indikator;namn;enhet;period;värde\n0680;a;A;värde;2024;1\n".encode()
+    statistics_job = start_job(
+        "statistik",
+        user=by,
+        scope=A,
+        upload=SimpleUploadedFile("lokal.csv", local_data),
+        params={"kind": "generic"},
+    )
+    sheet_job = start_job(
+        "kalkylark",
+        user=by,
+        scope=A,
+        upload=SimpleUploadedFile("atgarder.csv", write_csv(filter_measures(plan_draft))),
+        params={"plan": plan_draft.pk},
+    )
+
     def measure_of(plan):
         return plan.measures.get(key=measure_key)
 
@@ -309,6 +329,10 @@ def build_world() -> World:
         ),
         "oversight:county_report_action": {"draft": {"year": 2025, "action": "paborja"}},
     }
+    for name in ("import_job", "import_confirm", "import_retry"):
+        kwargs[f"backoffice:{name}"] = {NO_STATE: {"job": statistics_job.pk}}
+    for name in ("plan_import_job", "plan_import_confirm", "plan_import_retry"):
+        kwargs[f"backoffice:{name}"] = {"draft": {"number": plan_draft.number, "job": sheet_job.pk}}
     for name in ("agreement_edit", "agreement_publish"):
         kwargs[f"backoffice:{name}"] = kwargs["backoffice:agreement"]
     kwargs["backoffice:promise_add"] = {"published": {"pk": published_agreement.pk}}

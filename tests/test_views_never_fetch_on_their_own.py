@@ -40,7 +40,6 @@ NOT_FOUND_EXCEPTIONS = {"DoesNotExist", "ObjectDoesNotExist"}
 
 # (module relative to src/forebygg, receiver of `.get` as written): why it is no queryset.
 ALLOWED: dict[tuple[str, str], str] = {
-    ("backoffice/imports/views.py", "preview.extra"): "the import preview's header values",
     ("backoffice/lagesbild/views.py", "lagesbild.snapshot"): "a lägesbild's data, a JSON dict",
     ("oversight/views.py", "post"): "request.POST, handed to the county report's action",
     ("oversight/views.py", "levels"): "`latest_levels()`'s dict of levels by kommun code",

@@ -6,7 +6,10 @@ from django.utils.csp import CSP
 
 from forebygg.core.env import (
     env_bool,
+    env_http_header,
+    env_int,
     env_list,
+    env_secrets,
     env_str,
     load_or_create_secret_key,
     parse_database_url,
@@ -21,6 +24,14 @@ SECRET_KEY = env_str("FOREBYGG_SECRET_KEY") or load_or_create_secret_key(
 )
 ALLOWED_HOSTS = env_list("FOREBYGG_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 
+# Backups are signed with a key that is never in them (docs/backup.md). Only in debug mode is
+# one made up in var/: a key created on a server would be lost with it, and with the key every
+# backup. Earlier keys stay in FOREBYGG_BACKUP_OLD_KEYS for restoring older backups.
+FOREBYGG_BACKUP_KEY = env_str("FOREBYGG_BACKUP_KEY") or (
+    load_or_create_secret_key(BASE_DIR / "var" / "backup_key") if DEBUG else ""
+)
+FOREBYGG_BACKUP_OLD_KEYS = env_secrets("FOREBYGG_BACKUP_OLD_KEYS")
+
 # Public data lives outside the repository (see docs/data.md).
 FOREBYGG_DATA_DIR = Path(env_str("FOREBYGG_DATA_DIR") or BASE_DIR.parent / "shared" / "data")
 
@@ -34,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "axes",
+    "django_tasks_db",
     "forebygg.core",
     "forebygg.geo",
     "forebygg.stats",
@@ -64,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "forebygg.core.middleware.RequestSizeLimitMiddleware",
 ]
 
 ROOT_URLCONF = "forebygg.urls"
@@ -96,6 +109,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "forebygg.accounts.throttle.OneGuessPerSecond",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -128,13 +142,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Brute-force protection: lock the username + address pair after five failures for one hour.
+# Brute-force protection (docs/security.md, "Login"): five failures lock the username +
+# client address pair for one hour, so a stranger elsewhere cannot lock the user out, and
+# each username gets at most one password check per second from all addresses together.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "forebygg.accounts.throttle.refusal"
 AXES_RESET_ON_SUCCESS = True
+# Attempts refused while locked (or throttled) are not failures: they neither extend the lock
+# nor count as a guess for the one-per-second limit.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "forebygg.accounts.client_address.client_address"
 AXES_VERBOSE = False
+FOREBYGG_LOGIN_GUESS_INTERVAL_SECONDS = 1
+# The client's address is the connection's unless a reverse proxy is named here: then the
+# header it sets (X-Forwarded-For, X-Real-IP), read FOREBYGG_TRUSTED_PROXY_COUNT hops from
+# the right, where the proxies wrote it and the client cannot.
+FOREBYGG_CLIENT_IP_HEADER = env_http_header("FOREBYGG_CLIENT_IP_HEADER")
+FOREBYGG_TRUSTED_PROXY_COUNT = env_int("FOREBYGG_TRUSTED_PROXY_COUNT", 1, minimum=1)
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]
@@ -207,6 +233,27 @@ SECURE_HSTS_PRELOAD = env_bool("FOREBYGG_HSTS_PRELOAD", SECURE_SSL_REDIRECT)
 # Behind a proxy that ends TLS, trust its X-Forwarded-Proto (the proxy must always set it).
 if env_bool("FOREBYGG_BEHIND_HTTPS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Background jobs (imports) run through Django's tasks framework with the database as the
+# queue; `forebygg worker` runs them (`make run` starts it beside the web server). See
+# docs/architecture.md, "Background jobs".
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Uploaded import files wait here, one file per job, until written, rejected or abandoned.
+FOREBYGG_UPLOAD_DIR = Path(env_str("FOREBYGG_UPLOAD_DIR") or BASE_DIR / "var" / "uploads")
+# No upload is read past this size (the statistics import allows 50 MB, the measures sheet
+# less): the rest of the body is never stored (core.uploads.SizeLimitedUploadHandler).
+FOREBYGG_MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "forebygg.core.uploads.SizeLimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Uploads (docs/security.md, "Hostile input"): no request body over 60 MB (the statistics
+# import takes files of 50 MB); form fields up to 2.5 MB in all, files above 2.5 MB go to a
+# temporary file. Each upload field has its own, smaller limit (`core.forms.UploadField`).
+FOREBYGG_MAX_REQUEST_BYTES = 60 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 
 # Small counts are suppressed wherever counts are shown (docs/data.md).
 FOREBYGG_SMALL_CELL_THRESHOLD = 10

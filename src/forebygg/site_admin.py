@@ -8,11 +8,14 @@ change log page it shares with the workspace) and imports no other audience app.
 """
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from forebygg.core.forms import ModelForm
 from forebygg.core.views import change_log_context
 from forebygg.orgs.access import access_for, not_found
 
@@ -53,6 +56,8 @@ admin_site = ForebyggAdminSite(name="admin")
 class SiteAdminModelAdmin(SimpleHistoryAdmin):
     """Full rights for site admins, with each object's change history one click away."""
 
+    form = ModelForm  # the input rules of every form of the project
+
     def _is_site_admin(self, request) -> bool:
         return access_for(request.user).is_site_admin
 
@@ -70,3 +75,11 @@ class SiteAdminModelAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return self._is_site_admin(request)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """simple_history filters by the id as typed: one that is no id is a 404, not a 500."""
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError:
+            raise not_found() from None
+        return super().history_view(request, object_id, extra_context)

@@ -16,5 +16,6 @@ urlpatterns = [
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
 
+handler400 = "forebygg.core.views.bad_request"
 handler404 = "forebygg.core.views.not_found"
 handler500 = "forebygg.core.views.server_error"

@@ -1,34 +1,30 @@
-"""Brute-force lockout: five wrong passwords lock one username from one address for an hour."""
+"""Brute-force lockout: five wrong passwords lock one username from one address for an hour.
+
+Each attempt here comes a second after the one before, as the one-guess-per-second throttle
+lets through (`test_one_guess_per_second_per_username.py` shows the throttle itself).
+"""
 
 from datetime import timedelta
 
 from axes.models import AccessAttempt
-from django.urls import reverse
 from django.utils import timezone
 
+from tests.accounts.logins import a_second_passes, logged_in, post_login
 from tests.personas import PASSWORD
 
-LOGIN = reverse("accounts:login")
 ATTACKER = "192.0.2.10"
 OTHER_ADDRESS = "198.51.100.20"
 
 
 def attempt(client, username, password, address=ATTACKER, **headers):
-    return client.post(
-        LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address, **headers
-    )
+    a_second_passes()
+    return post_login(client, username, password, address, **headers)
 
 
 def fail_five_times(client, username="alice"):
     """The fifth failure is the one that locks; it already answers with the lockout page."""
     statuses = [attempt(client, username, "fel-lösenord").status_code for _ in range(5)]
     assert statuses == [200, 200, 200, 200, 429]
-
-
-def logged_in(response) -> bool:
-    return response.status_code == 302 and response["Location"] == reverse(
-        "backoffice:my_workspaces"
-    )
 
 
 def test_the_sixth_attempt_is_refused_even_with_the_right_password(client, personas):

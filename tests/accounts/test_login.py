@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from tests.accounts.logins import a_second_passes
 from tests.personas import PASSWORD, login_as
 
 
@@ -24,6 +25,7 @@ def test_a_wrong_password_gives_a_swedish_error(client, personas):
 def test_five_failed_logins_lock_the_account_even_for_the_right_password(client, personas):
     for _ in range(5):
         client.post(reverse("accounts:login"), {"username": "alice", "password": "fel"})
+        a_second_passes()
 
     response = client.post(reverse("accounts:login"), {"username": "alice", "password": PASSWORD})
 

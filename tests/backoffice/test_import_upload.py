@@ -1,9 +1,15 @@
-"""Uploading local data from the workspace: preview first, write on confirm, nothing on error."""
+"""Uploading local data from the workspace: preview first, write on confirm, nothing on error.
+
+The upload starts a job; the suite runs jobs inside the request that queues them
+(settings_test), so the job's page already shows the preview, and the confirmation posts the
+job's id (never the file again).
+"""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from forebygg.core.models import Job
 from forebygg.stats.models import ImportBatch, Observation
 from tests.backoffice.test_personas import client_for
 from tests.personas import PERSONA_NAMES
@@ -18,7 +24,12 @@ GOOD = (
 def upload(client, text, name="trygghet.csv"):
     url = reverse("backoffice:import_upload", kwargs={"code": "0680"})
     data = {"kind": "generic", "file": SimpleUploadedFile(name, text.encode("utf-8"))}
-    return client.post(url, data)
+    return client.post(url, data, follow=True)
+
+
+def confirm(client):
+    job = Job.objects.get()
+    return client.post(reverse("backoffice:import_confirm", kwargs={"code": "0680", "job": job.pk}))
 
 
 def counts():
@@ -36,7 +47,7 @@ def test_preview_then_confirm_writes_the_kommuns_local_data(client, personas):
     assert "2024–2025" in html
     assert counts() == before
 
-    response = client.post(reverse("backoffice:import_confirm", kwargs={"code": "0680"}))
+    response = confirm(client)
 
     assert response.status_code == 302
     assert counts() == (before[0] + 2, before[1] + 1)
@@ -54,10 +65,7 @@ def test_a_file_with_errors_is_shown_with_line_numbers_and_nothing_is_written(cl
 
     assert "inget har lästs in" in html
     assert "Rad 4:" in html
-    assert (
-        client.post(reverse("backoffice:import_confirm", kwargs={"code": "0680"})).status_code
-        == 302
-    )
+    assert confirm(client).status_code == 302
     assert counts() == before
 
 

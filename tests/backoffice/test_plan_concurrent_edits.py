@@ -6,6 +6,7 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
+from forebygg.core.models import Job
 from forebygg.orgs.domain.authorities import kommun_administration
 from forebygg.orgs.domain.memberships import grant_role
 from forebygg.orgs.enums import Role
@@ -99,18 +100,18 @@ def test_a_sheet_confirmed_after_someone_else_edited_a_measure_is_shown_again(
     rows = exported_rows(client, reverse("backoffice:plan_export", args=["0680", 1, "csv"]))
     rows[1][rows[0].index("Tidsperspektiv")] = "Lång sikt"
     url = reverse("backoffice:plan_import", args=["0680", 1])
-    preview = client.post(url, {"file": as_upload(rows)}).context
+    client.post(url, {"file": as_upload(rows)}, follow=True)
+    job = Job.objects.get()
     save_measure(chain.plan, by=personas.coordinator_a, measure=chain.measure,
                  title="Ändrad i formuläret", type="situationell", horizon="kort")  # fmt: skip
 
-    confirm = {"filename": "atgarder.csv", "content": preview["content"], "base": preview["base"]}
-    response = client.post(url, confirm)
+    confirm = reverse("backoffice:plan_import_confirm", args=["0680", 1, job.pk])
+    response = client.post(confirm, follow=True)
 
     assert response.status_code == 200
     assert Measure.objects.get(pk=chain.measure.pk).horizon == "kort"
     page = unescape(response.content.decode())
     assert "Någon har ändrat planens åtgärder sedan du förhandsgranskade filen." in page
     assert "Ändrad i formuläret" in page  # the sheet's title would now undo the other edit
-    again = {**confirm, "base": response.context["base"]}
-    assert client.post(url, again).status_code == 302
+    assert client.post(confirm).status_code == 302
     assert Measure.objects.get(pk=chain.measure.pk).horizon == "lang"

@@ -1,4 +1,8 @@
-"""The measures spreadsheet through the web: export, edit, preview, confirm — all or nothing."""
+"""The measures spreadsheet through the web: export, edit, preview, confirm — all or nothing.
+
+The upload starts a job (run inside the request in the suite); the confirmation posts the
+job's id, never the file again.
+"""
 
 import csv
 import io
@@ -6,6 +10,7 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from forebygg.core.models import Job
 from forebygg.plans.domain.planning import save_measure
 from forebygg.plans.models import Measure
 from tests.plans.conftest import build_chain
@@ -37,11 +42,12 @@ def test_export_edit_preview_and_confirm_applies_exactly_the_two_changes(client,
     rows[3][header.index("Tidsperspektiv")] = "Kort sikt"
     url = reverse("backoffice:plan_import", args=["0680", 1])
 
-    preview = client.post(url, {"file": as_upload(rows)})
+    preview = client.post(url, {"file": as_upload(rows)}, follow=True)
     assert "Förhandsgranskning: 2 åtgärder ändras, 1 är oförändrade" in preview.content.decode()
     assert Measure.objects.get(plan=chain.plan, key="Å1").title == "Grannsamverkan"
 
-    confirm = client.post(url, {"filename": "atgarder.csv", "content": preview.context["content"]})
+    job = Job.objects.get()
+    confirm = client.post(reverse("backoffice:plan_import_confirm", args=["0680", 1, job.pk]))
     assert confirm.status_code == 302
     after = {
         m.key: (m.title, m.horizon, m.method_text) for m in Measure.objects.filter(plan=chain.plan)
@@ -59,7 +65,7 @@ def test_a_file_with_one_bad_row_is_shown_with_its_line_and_changes_nothing(clie
     rows = exported_rows(client, reverse("backoffice:plan_export", args=["0680", 1, "csv"]))
     rows[1][rows[0].index("Typ")] = "Blandad"
     response = client.post(reverse("backoffice:plan_import", args=["0680", 1]),
-                           {"file": as_upload(rows)})  # fmt: skip
+                           {"file": as_upload(rows)}, follow=True)  # fmt: skip
     assert "Rad 2" in response.content.decode()
     assert "Genomför ändringarna" not in response.content.decode()
     assert Measure.objects.get(plan=chain.plan).type == "situationell"

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.management import CommandError, call_command
@@ -20,6 +21,7 @@ from forebygg.core.domain.backup import (
     check_backup,
     content_checksum,
     restore_backup,
+    sign_manifest,
     table_checksums,
     write_backup,
 )
@@ -69,13 +71,23 @@ def backup(content, tmp_path):
 
 
 def rewrite(path, *, manifest=None, entries=None):
-    """A copy of the backup as a valid zip file, with the manifest or table files changed."""
+    """A copy of the backup as a valid zip file, with the manifest or table files changed.
+
+    A changed manifest is signed again with the installation's key, as only its holder could,
+    so that the checks after the signature are reached (`test_backup_signature.py` shows that
+    a changed manifest without a new signature is refused first).
+    """
     changed = path.with_name("changed.zip")
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(changed, "w") as target:
+        new_manifest = source.read("manifest.json")
+        if manifest is not None:
+            new_manifest = json.dumps(manifest(json.loads(new_manifest))).encode()
         for name in source.namelist():
             data = source.read(name)
-            if name == "manifest.json" and manifest is not None:
-                data = json.dumps(manifest(json.loads(data))).encode()
+            if name == "manifest.json":
+                data = new_manifest
+            if name == "signature.json" and manifest is not None:
+                data = sign_manifest(new_manifest, settings.FOREBYGG_BACKUP_KEY)
             if entries and name in entries:
                 data = entries[name](data)
             target.writestr(name, data)

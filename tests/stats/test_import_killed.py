@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import SOURCE
+
 CLI = [sys.executable, "-c", "from forebygg.cli import main; main()"]
 # Tables only (no migrations to run, which would dominate the test's time) and one kommun.
 SCHEMA = """
@@ -132,6 +134,7 @@ def test_a_killed_import_changes_nothing_and_can_be_run_again(tmp_path):
         "FOREBYGG_DATABASE_URL": f"sqlite:///{database}",
         "FOREBYGG_SECRET_KEY": "a-test-key-that-is-only-used-here",
         "PYTHONUNBUFFERED": "1",
+        "PYTHONPATH": str(SOURCE),  # this checkout's code, whatever the venv points at
     }
     run([sys.executable, "-c", SCHEMA], env, tmp_path)
     small = small_file(tmp_path)

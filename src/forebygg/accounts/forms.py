@@ -2,8 +2,10 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
+from forebygg.core.forms import Form
 
-class RegisterForm(forms.Form):
+
+class RegisterForm(Form):
     """A new partner account, created from an invitation link."""
 
     username = forms.CharField(label=_("Användarnamn"), max_length=150)

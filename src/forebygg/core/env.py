@@ -1,6 +1,7 @@
 """Strict settings parsers: reject nonsense instead of guessing."""
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -33,6 +34,35 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_int(name: str, default: int, *, minimum: int = 0) -> int:
+    """A whole number written with digits only, at least `minimum`."""
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    if not re.fullmatch(r"[0-9]+", raw) or int(raw) < minimum:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number of at least {minimum}, not {raw!r}"
+        )
+    return int(raw)
+
+
+def env_secrets(name: str) -> list[str]:
+    """Several secrets from NAME or the file NAME_FILE, separated by commas or line breaks."""
+    return [item for item in re.split(r"[,\s]+", env_str(name)) if item]
+
+
+def env_http_header(name: str) -> str:
+    """An HTTP header name such as X-Forwarded-For, as Django's request.META key."""
+    raw = os.environ.get(name, "").strip()
+    if raw == "":
+        return ""
+    if not re.fullmatch(r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*", raw):
+        raise ImproperlyConfigured(
+            f"{name} must be an HTTP header name such as X-Real-IP, not {raw!r}"
+        )
+    return "HTTP_" + raw.upper().replace("-", "_")
+
+
 def parse_database_url(url: str, *, base_dir: Path) -> dict:
     """Turn sqlite:///path or postgres://user:pw@host:port/name into a DATABASES entry."""
     parsed = urlparse(url)
@@ -44,7 +74,15 @@ def parse_database_url(url: str, *, base_dir: Path) -> dict:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(path),
-            "OPTIONS": {"init_command": "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;"},
+            "OPTIONS": {
+                # WAL: readers never wait for the writer, nor the writer for readers.
+                "init_command": "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;",
+                # A transaction takes the write lock when it begins, so a second writer waits
+                # (up to `timeout` seconds) instead of failing with "database is locked" when
+                # its snapshot is already stale; it then reads what the first one committed.
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
         }
     if parsed.scheme in ("postgres", "postgresql"):
         return {

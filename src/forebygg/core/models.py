@@ -1,11 +1,18 @@
-"""The one base model every domain model inherits: timestamps plus full change history."""
+"""The one base model every domain model inherits (timestamps plus full change history), and
+the background job every import runs as."""
 
+import uuid
 from collections.abc import Iterable, Mapping
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import ForeignKey
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from forebygg.core.enums import JobPhase, JobStatus, JobStep
 
 
 class AuditedModel(models.Model):
@@ -96,6 +103,13 @@ class FrozenOnceDecided(models.Model):
         instance._stored_status = instance.status
         return instance
 
+    def refresh_from_db(self, *args, fields=None, **kwargs):
+        # Domain functions change the row they locked, then refresh the caller's copy: the
+        # copy must know it is decided now, or a save of it would pass the freeze.
+        super().refresh_from_db(*args, fields=fields, **kwargs)
+        if fields is None or "status" in fields:
+            self._stored_status = self.status
+
     def save_publication(self, visibility: str, *, by) -> None:
         """Publish or unpublish: the one change a decided document still allows."""
         self.visibility = visibility
@@ -108,3 +122,62 @@ class FrozenOnceDecided(models.Model):
     @property
     def is_decided(self) -> bool:
         return self.status == self.DECIDED_STATUS
+
+
+class JobQuerySet(models.QuerySet):
+    """A job is its starter's: nobody else sees the file or its preview."""
+
+    def visible_to(self, user):
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(created_by=user)
+
+    def editable_by(self, user):
+        return self.visible_to(user)
+
+    def in_kommun(self, kommun):
+        return self.filter(scope=kommun.code)
+
+
+class Job(models.Model):
+    """One file read in the background: checked first, then (when confirmed) written.
+
+    The uploaded file is stored once, under the job's id (`core.domain.jobs.upload_path`),
+    and removed when the job is written, rejected or abandoned. The counters are the
+    progress the browser shows while the job runs.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("typ"), max_length=40)
+    scope = models.CharField(_("arbetsyta"), max_length=20, help_text=_("Kommunkoden."))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    params = models.JSONField(default=dict)
+    file_name = models.CharField(_("fil"), max_length=300)
+    file_size = models.BigIntegerField(default=0)
+    step = models.CharField(max_length=12, choices=JobStep.choices, default=JobStep.CHECK)
+    status = models.CharField(max_length=12, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    phase = models.CharField(max_length=12, choices=JobPhase.choices, blank=True)
+    lines_read = models.PositiveIntegerField(default=0)
+    rows_checked = models.PositiveIntegerField(default=0)
+    rows_written = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list)
+    error_count = models.PositiveIntegerField(default=0)
+    warnings = models.JSONField(default=list)
+    warning_count = models.PositiveIntegerField(default=0)
+    outcome = models.JSONField(default=dict)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("bakgrundsjobb")
+        verbose_name_plural = _("bakgrundsjobb")
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.file_name} ({self.status})"

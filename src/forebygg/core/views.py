@@ -2,12 +2,19 @@
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import (
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+    ValidationError,
+)
 from django.http import HttpResponse
 from django.shortcuts import render
 
 from forebygg.core.domain.audit import audited_types, list_change_authors, list_changes
+from forebygg.core.filenames import content_disposition
 from forebygg.core.forms import ChangeFilterForm
 
 
@@ -17,6 +24,19 @@ def not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+def bad_request(request, exception=None):
+    """Django's 400 in Swedish; a body over the limits says so and what the limits are."""
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        return too_large(request, status=400)
+    return render(request, "400.html", status=400)
+
+
+def too_large(request, *, status: int = 413):
+    megabytes = settings.FOREBYGG_MAX_REQUEST_BYTES // (1024 * 1024)
+    context = {"too_large": True, "max_megabytes": megabytes}
+    return render(request, "400.html", context, status=status)
 
 
 def _message(exception) -> str:
@@ -33,9 +53,9 @@ PDF_MIME = "application/pdf"
 
 
 def attachment(content: bytes, mime: str, name: str) -> HttpResponse:
-    """A file the browser saves under `name` instead of showing it."""
+    """A file the browser saves under `name` instead of showing it, whoever chose the name."""
     response = HttpResponse(content, content_type=mime)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = content_disposition(name)
     return response
 
 

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from forebygg.core.forms import ModelForm
 from forebygg.methods.models import EvidenceRating, Experience, Method
 from forebygg.orgs.access import access_for
 from forebygg.site_admin import SiteAdminModelAdmin, admin_site
@@ -33,6 +34,7 @@ class LibraryPermissions:
 
 class EvidenceRatingInline(LibraryPermissions, admin.StackedInline):
     model = EvidenceRating
+    form = ModelForm
     extra = 0
     fields = (
         ("registry", "rating", "rating_text"),

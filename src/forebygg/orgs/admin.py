@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
+from forebygg.core.forms import InputRules, ModelForm
 from forebygg.orgs.access import access_for
 from forebygg.orgs.models import Invitation, Membership, Organisation, Partnership
 from forebygg.site_admin import SiteAdminModelAdmin, admin_site
@@ -9,6 +11,7 @@ from forebygg.site_admin import SiteAdminModelAdmin, admin_site
 
 class MembershipInline(admin.TabularInline):
     model = Membership
+    form = ModelForm
     extra = 0
     autocomplete_fields = ("organisation",)
 
@@ -45,9 +48,19 @@ class InvitationAdmin(SiteAdminModelAdmin):
     readonly_fields = ("token_hash",)
 
 
+class UserChangeForm(InputRules, auth_forms.UserChangeForm):
+    pass
+
+
+class UserCreationForm(InputRules, auth_forms.AdminUserCreationForm):
+    pass
+
+
 @admin.register(get_user_model(), site=admin_site)
 class ForebyggUserAdmin(UserAdmin):
     inlines = [MembershipInline]
+    form = UserChangeForm
+    add_form = UserCreationForm
 
     def has_module_permission(self, request):
         return access_for(request.user).is_site_admin

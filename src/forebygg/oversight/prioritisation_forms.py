@@ -6,10 +6,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from forebygg.core.forms import Form
 from forebygg.support.domain.prioritisation import CRITERIA, validate_weights
 
 
-class WeightsForm(forms.Form):
+class WeightsForm(Form):
     """One non-negative number per criterion; the domain refuses a set that is all zero."""
 
     def __init__(self, *args, **kwargs):

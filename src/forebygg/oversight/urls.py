@@ -9,14 +9,14 @@ urlpatterns = [
     path("nationellt/lan.csv", views.national_lan_csv, name="national_lan_csv"),
     path("nationellt/prioritering/", include("forebygg.oversight.prioritisation_urls")),
     path("lan/<str:lan_code>/", views.county, name="county"),
-    path("lan/<str:lan_code>/redovisning/<int:year>/", views.county_report, name="county_report"),
+    path("lan/<str:lan_code>/redovisning/<year:year>/", views.county_report, name="county_report"),
     path(
-        "lan/<str:lan_code>/redovisning/<int:year>/<str:action>/",
+        "lan/<str:lan_code>/redovisning/<year:year>/<str:action>/",
         views.county_report_action,
         name="county_report_action",
     ),
     path(
-        "lan/<str:lan_code>/redovisning/<int:year>/export.<str:fmt>",
+        "lan/<str:lan_code>/redovisning/<year:year>/export.<str:fmt>",
         views.county_report_export,
         name="county_report_export",
     ),

@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from forebygg.core.bounds import parse_id, parse_year
 from forebygg.core.domain.csvfiles import write_csv_table
 from forebygg.core.views import attachment, show_errors
 from forebygg.geo.domain.queries import get_lan_or_404
@@ -38,10 +39,8 @@ CORE_MEASURES = ["coordination_function", "current_lagesbild", "decided_plan", "
 
 
 def _year(request) -> int:
-    try:
-        return int(request.GET.get("ar", ""))
-    except ValueError:
-        return timezone.localdate().year
+    """The year in `?ar=`; this year when it is missing or outside FIRST_YEAR–LAST_YEAR."""
+    return parse_year(request.GET.get("ar")) or timezone.localdate().year
 
 
 def _county_lan(request, lan_code) -> Lan:
@@ -161,9 +160,8 @@ def _describe(lan, year, user, post):
 
 def _include(lan, year, user, post):
     county_report = _existing(lan, year)
-    report = YearlyReport.objects.filter(
-        kommun__lan=lan, year=year, pk=post.get("report", "0") or "0"
-    ).first()
+    report_pk = parse_id(post.get("report"))
+    report = YearlyReport.objects.filter(kommun__lan=lan, year=year, pk=report_pk).first()
     if report is None:
         raise ValidationError(_("Välj en godkänd kommunredovisning."))
     yearly_domain.include_report(county_report, report, by=user)

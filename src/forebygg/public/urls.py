@@ -13,5 +13,5 @@ urlpatterns = [
     path("metoder/", methods_views.methods, name="methods"),
     path("metoder/<slug:slug>/", methods_views.method_detail, name="method"),
     path("erfarenheter/", methods_views.experiences, name="experiences"),
-    path("erfarenheter/<int:pk>/", methods_views.experience_detail, name="experience"),
+    path("erfarenheter/<id:pk>/", methods_views.experience_detail, name="experience"),
 ]

@@ -1,7 +1,8 @@
 """Load the reference data (län, kommuner, boundaries, kommungrupper, population).
 
-Two phases: `read_reference_data` validates every file completely and collects all
-problems; only when there are none does `import_reference_data` write, in one
+The import contract of `core.domain.imports`, for a directory of files: `read_reference_data`
+validates every file completely (through the one CSV reader) and collects every problem, each
+with its file and line; only when there are none does `import_reference_data` write, in one
 transaction, and only the rows that changed (so running it twice changes nothing).
 """
 
@@ -19,7 +20,8 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from forebygg.core.domain.csvfiles import parse_int, read_csv_rows, sha256_of
+from forebygg.core.domain.csvfiles import parse_int, read_csv_rows
+from forebygg.core.domain.imports import ImportFile, ImportPreview, ImportRejected
 from forebygg.geo.domain.svg import geometry_to_svg_path
 from forebygg.geo.models import Kommun, KommunGroup, KommunGroupMembership, Lan, Population
 from forebygg.stats.models import DataSource
@@ -41,12 +43,19 @@ GROUP_CODE = re.compile(r"^[ABC][1-9]$")
 Progress = Callable[[str], None]
 
 
-class ReferenceDataError(Exception):
+class ReferenceDataError(ImportRejected):
     """The data directory is missing or a file is invalid; nothing was written."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
+    @property
+    def problems(self) -> list[str]:
+        return self.preview.errors
+
+
+def _refused(problems: list[str]) -> ReferenceDataError:
+    preview = ImportPreview()
+    for problem in problems:
+        preview.error(None, problem)
+    return ReferenceDataError(preview)
 
 
 @dataclass
@@ -80,7 +89,7 @@ class ImportSummary:
 
 def check_data_dir(data_dir: Path) -> None:
     if not data_dir.is_dir():
-        raise ReferenceDataError(
+        raise _refused(
             [
                 f"Datakatalogen {data_dir} finns inte.",
                 "Förebygg läser offentliga data från en katalog utanför kodförrådet. "
@@ -92,7 +101,7 @@ def check_data_dir(data_dir: Path) -> None:
         name for source in ALL_SOURCES for name in source.files if not (data_dir / name).is_file()
     ]
     if missing:
-        raise ReferenceDataError(
+        raise _refused(
             [f"Filen {name} saknas i datakatalogen {data_dir}." for name in sorted(set(missing))]
             + ["Kontrollera att datakatalogen är komplett (se dess PROVENANCE.md)."]
         )
@@ -101,25 +110,25 @@ def check_data_dir(data_dir: Path) -> None:
 def read_reference_data(data_dir: Path) -> ReferenceData:
     check_data_dir(data_dir)
     data = ReferenceData()
-    problems: list[str] = []
+    problems = ImportPreview()
     _read_lan(data_dir, data, problems)
     _read_kommuner(data_dir, data, problems)
-    if not problems:
+    if problems.ok:
         _read_boundaries(data_dir, "geo/lan.geojson", "county_code", data.lan, data, problems)
         _read_boundaries(
             data_dir, "geo/kommuner.geojson", "municipality_code", data.kommuner, data, problems
         )
         _read_groups(data_dir, data, problems)
         _read_populations(data_dir, data, problems)
-    if problems:
+    if not problems.ok:
         raise ReferenceDataError(problems)
     for source in ALL_SOURCES:
         for name in source.files:
-            data.checksums[name] = sha256_of(data_dir / name)
+            data.checksums[name] = ImportFile.of(data_dir / name).checksum
     return data
 
 
-def _read_lan(data_dir: Path, data: ReferenceData, problems: list[str]) -> None:
+def _read_lan(data_dir: Path, data: ReferenceData, problems: ImportPreview) -> None:
     label = "geo/counties.csv"
     rows = read_csv_rows(
         data_dir / label, label, ["county_code", "county_name", "county_name_short"], problems
@@ -127,48 +136,50 @@ def _read_lan(data_dir: Path, data: ReferenceData, problems: list[str]) -> None:
     for line, row in rows:
         code = row["county_code"]
         if not LAN_CODE.match(code or ""):
-            problems.append(f"{label} rad {line}: länskoden {code!r} ska vara två siffror.")
+            problems.error(line, f"länskoden {code!r} ska vara två siffror.", file=label)
         elif code in data.lan:
-            problems.append(f"{label} rad {line}: länskoden {code} förekommer två gånger.")
+            problems.error(line, f"länskoden {code} förekommer två gånger.", file=label)
         elif not row["county_name"]:
-            problems.append(f"{label} rad {line}: länets namn saknas.")
+            problems.error(line, "länets namn saknas.", file=label)
         else:
             data.lan[code] = {
                 "name": row["county_name"],
                 "short_name": row["county_name_short"] or row["county_name"],
             }
-    if rows and not problems and len(data.lan) != EXPECTED_LAN:
-        problems.append(f"{label}: {len(data.lan)} län hittades, {EXPECTED_LAN} väntades.")
+    if rows and problems.ok and len(data.lan) != EXPECTED_LAN:
+        problems.error(None, f"{len(data.lan)} län hittades, {EXPECTED_LAN} väntades.", file=label)
     data.row_counts[KOMMUNER_LAN.key] += len(rows)
 
 
-def _read_kommuner(data_dir: Path, data: ReferenceData, problems: list[str]) -> None:
+def _read_kommuner(data_dir: Path, data: ReferenceData, problems: ImportPreview) -> None:
     label = "geo/municipalities.csv"
     columns = ["municipality_code", "municipality_name", "municipality_name_short", "county_code"]
     rows = read_csv_rows(data_dir / label, label, columns, problems)
     for line, row in rows:
         code, lan_code = row["municipality_code"], row["county_code"]
         if not KOMMUN_CODE.match(code or ""):
-            problems.append(f"{label} rad {line}: kommunkoden {code!r} ska vara fyra siffror.")
+            problems.error(line, f"kommunkoden {code!r} ska vara fyra siffror.", file=label)
         elif code in data.kommuner:
-            problems.append(f"{label} rad {line}: kommunkoden {code} förekommer två gånger.")
+            problems.error(line, f"kommunkoden {code} förekommer två gånger.", file=label)
         elif lan_code not in data.lan:
-            problems.append(f"{label} rad {line}: länskoden {lan_code!r} finns inte i länslistan.")
+            problems.error(line, f"länskoden {lan_code!r} finns inte i länslistan.", file=label)
         elif not code.startswith(lan_code):
-            problems.append(
-                f"{label} rad {line}: kommunkoden {code} börjar inte med länskoden {lan_code}."
+            problems.error(
+                line, f"kommunkoden {code} börjar inte med länskoden {lan_code}.", file=label
             )
         elif not row["municipality_name_short"]:
-            problems.append(f"{label} rad {line}: kommunens namn saknas.")
+            problems.error(line, "kommunens namn saknas.", file=label)
         else:
             data.kommuner[code] = {
                 "name": row["municipality_name"] or row["municipality_name_short"],
                 "short_name": row["municipality_name_short"],
                 "lan_code": lan_code,
             }
-    if rows and not problems and len(data.kommuner) != EXPECTED_KOMMUNER:
-        problems.append(
-            f"{label}: {len(data.kommuner)} kommuner hittades, {EXPECTED_KOMMUNER} väntades."
+    if rows and problems.ok and len(data.kommuner) != EXPECTED_KOMMUNER:
+        problems.error(
+            None,
+            f"{len(data.kommuner)} kommuner hittades, {EXPECTED_KOMMUNER} väntades.",
+            file=label,
         )
     data.row_counts[KOMMUNER_LAN.key] += len(rows)
 
@@ -179,36 +190,36 @@ def _read_boundaries(
     code_property: str,
     places: dict[str, dict],
     data: ReferenceData,
-    problems: list[str],
+    problems: ImportPreview,
 ) -> None:
     try:
         collection = json.loads((data_dir / label).read_text(encoding="utf-8"))
         features = collection["features"]
     except (ValueError, KeyError, TypeError):
-        problems.append(f"{label}: filen är inte en giltig GeoJSON FeatureCollection.")
+        problems.error(None, "filen är inte en giltig GeoJSON FeatureCollection.", file=label)
         return
     seen = set()
     for number, feature in enumerate(features, start=1):
         code = (feature.get("properties") or {}).get(code_property)
         geometry = feature.get("geometry") or {}
         if code not in places:
-            problems.append(f"{label} objekt {number}: okänd kod {code!r} i {code_property}.")
+            problems.error(None, f"{label} objekt {number}: okänd kod {code!r} i {code_property}.")
             continue
         try:
             svg_path = geometry_to_svg_path(geometry)
         except (KeyError, TypeError, ValueError):
-            problems.append(f"{label} objekt {number} ({code}): geometrin är inte en polygon.")
+            problems.error(None, f"{label} objekt {number} ({code}): geometrin är inte en polygon.")
             continue
         places[code]["geometry"] = geometry
         places[code]["svg_path"] = svg_path
         seen.add(code)
     missing = sorted(set(places) - seen)
     if missing:
-        problems.append(f"{label}: gräns saknas för {', '.join(missing[:10])}.")
+        problems.error(None, f"gräns saknas för {', '.join(missing[:10])}.", file=label)
     data.row_counts[BOUNDARIES.key] += len(features)
 
 
-def _read_groups(data_dir: Path, data: ReferenceData, problems: list[str]) -> None:
+def _read_groups(data_dir: Path, data: ReferenceData, problems: ImportPreview) -> None:
     label = "kommungrupper/skr_kommungrupp.csv"
     columns = [
         "version",
@@ -219,20 +230,18 @@ def _read_groups(data_dir: Path, data: ReferenceData, problems: list[str]) -> No
         "main_group_name",
     ]
     for line, row in read_csv_rows(data_dir / label, label, columns, problems):
-        version = parse_int(
-            row["version"], label=label, line=line, column="version", problems=problems
-        )
+        version = parse_int(row["version"], problems, file=label, line=line, column="version")
         code, group_code = row["municipality_code"], row["group_code"]
         if version is None:
             continue
         if version not in SKR_SOURCE_BY_VERSION:
-            problems.append(f"{label} rad {line}: okänd version {version}.")
+            problems.error(line, f"okänd version {version}.", file=label)
         elif code not in data.kommuner:
-            problems.append(f"{label} rad {line}: okänd kommunkod {code!r}.")
+            problems.error(line, f"okänd kommunkod {code!r}.", file=label)
         elif not GROUP_CODE.match(group_code or ""):
-            problems.append(f"{label} rad {line}: kommungruppen {group_code!r} är ogiltig.")
+            problems.error(line, f"kommungruppen {group_code!r} är ogiltig.", file=label)
         elif (code, version) in data.group_of:
-            problems.append(f"{label} rad {line}: {code} har redan en grupp i version {version}.")
+            problems.error(line, f"{code} har redan en grupp i version {version}.", file=label)
         else:
             data.group_of[(code, version)] = group_code
             data.groups[(version, group_code)] = {
@@ -243,30 +252,30 @@ def _read_groups(data_dir: Path, data: ReferenceData, problems: list[str]) -> No
             data.row_counts[SKR_SOURCE_BY_VERSION[version].key] += 1
     for version in SKR_SOURCE_BY_VERSION:
         covered = {code for code, v in data.group_of if v == version}
-        if not problems and covered != set(data.kommuner):
-            problems.append(
-                f"{label}: version {version} saknar kommungrupp för "
-                f"{len(set(data.kommuner) - covered)} kommuner."
+        if problems.ok and covered != set(data.kommuner):
+            problems.error(
+                None,
+                f"version {version} saknar kommungrupp för "
+                f"{len(set(data.kommuner) - covered)} kommuner.",
+                file=label,
             )
 
 
-def _read_populations(data_dir: Path, data: ReferenceData, problems: list[str]) -> None:
+def _read_populations(data_dir: Path, data: ReferenceData, problems: ImportPreview) -> None:
     label = "population/population_kommun.csv"
     columns = ["municipality_code", "year", "population", "women", "men", "source_id"]
     for line, row in read_csv_rows(data_dir / label, label, columns, problems):
         code, source_id = row["municipality_code"], row["source_id"]
-        year = parse_int(row["year"], label=label, line=line, column="year", problems=problems)
-        total = parse_int(
-            row["population"], label=label, line=line, column="population", problems=problems
-        )
+        year = parse_int(row["year"], problems, file=label, line=line, column="year")
+        total = parse_int(row["population"], problems, file=label, line=line, column="population")
         women = _optional_int(row, "women", label, line, problems)
         men = _optional_int(row, "men", label, line, problems)
         if code not in data.kommuner:
-            problems.append(f"{label} rad {line}: okänd kommunkod {code!r}.")
+            problems.error(line, f"okänd kommunkod {code!r}.", file=label)
         elif source_id not in POPULATION_SOURCE_BY_ID:
-            problems.append(f"{label} rad {line}: okänd källa {source_id!r}.")
+            problems.error(line, f"okänd källa {source_id!r}.", file=label)
         elif year is not None and (code, year) in data.populations:
-            problems.append(f"{label} rad {line}: {code} har redan en folkmängd för {year}.")
+            problems.error(line, f"{code} har redan en folkmängd för {year}.", file=label)
         elif year is not None and total is not None:
             data.populations[(code, year)] = {
                 "population": total,
@@ -280,7 +289,7 @@ def _read_populations(data_dir: Path, data: ReferenceData, problems: list[str]) 
 def _optional_int(row, column, label, line, problems) -> int | None:
     if row[column] in ("", None):
         return None
-    return parse_int(row[column], label=label, line=line, column=column, problems=problems)
+    return parse_int(row[column], problems, file=label, line=line, column=column)
 
 
 # ---------------------------------------------------------------- writing

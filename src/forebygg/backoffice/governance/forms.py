@@ -13,9 +13,11 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from forebygg.backoffice.plans.forms import NO_PERSONS, DateInput
+from forebygg.core.forms import Form, UploadField
 from forebygg.governance.domain.actors import actor_organisations, suggested_organisations
 from forebygg.governance.domain.agreements import measures_for_linking
 from forebygg.governance.domain.coordination import persons_for_function
+from forebygg.governance.domain.documents import MAX_DOCUMENT_BYTES
 from forebygg.governance.enums import (
     AgreementKind,
     BodyKind,
@@ -42,7 +44,7 @@ def _actors_field(label, *, required=True, multiple=False):
     return forms.ModelChoiceField(label=label, queryset=None, required=required, empty_label="–")
 
 
-class KommunForm(forms.Form):
+class KommunForm(Form):
     """A form whose organisation fields offer the kommun's own actors."""
 
     actor_fields: tuple[str, ...] = ()
@@ -54,7 +56,7 @@ class KommunForm(forms.Form):
             self.fields[name].queryset = actor_organisations(kommun).order_by("name")
 
 
-class ActorForm(forms.Form):
+class ActorForm(Form):
     prefix = "actor"  # Aktörer shows it beside ContactPersonForm; both have a field "name"
     existing = forms.ModelChoiceField(
         label=_("Organisation som redan finns i länet"),
@@ -83,7 +85,7 @@ class ActorForm(forms.Form):
         return data
 
 
-class ContributionForm(forms.Form):
+class ContributionForm(Form):
     contribution = forms.CharField(
         label=_("Vad organisationen bidrar med"),
         required=False,
@@ -129,8 +131,10 @@ class AgreementForm(KommunForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    document = forms.FileField(
-        label=_("Undertecknat dokument (PDF, docx eller odt, högst 10 MB)"), required=False
+    document = UploadField(
+        max_bytes=MAX_DOCUMENT_BYTES,
+        label=_("Undertecknat dokument (PDF, docx eller odt, högst 10 MB)"),
+        required=False,
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -142,11 +146,11 @@ class AgreementForm(KommunForm):
         self.fields["measures"].empty_text = _("Kommunen har inga åtgärder ännu.")
 
 
-class PromiseForm(forms.Form):
+class PromiseForm(Form):
     text = forms.CharField(label=_("Löfte"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class PromiseFollowUpForm(forms.Form):
+class PromiseFollowUpForm(Form):
     outcome = forms.ChoiceField(label=_("Resultat"), choices=PromiseOutcome.choices)
     followed_up_on = forms.DateField(label=_("Datum"), widget=DateInput)
     comment = forms.CharField(
@@ -154,7 +158,7 @@ class PromiseFollowUpForm(forms.Form):
     )
 
 
-class CouncilForm(forms.Form):
+class CouncilForm(Form):
     name = forms.CharField(label=_("Rådets namn"), max_length=200)
     mandate = forms.CharField(
         label=_("Uppdrag"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -187,7 +191,7 @@ class WorkingGroupForm(KommunForm):
     organisations = _actors_field(_("Organisationer"), required=False, multiple=True)
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(Form):
     held_on = forms.DateField(label=_("Datum"), widget=DateInput)
     working_group = forms.ModelChoiceField(
         label=_("Arbetsgrupp"),
@@ -217,7 +221,7 @@ class MeetingForm(forms.Form):
         self.fields["attendees"].empty_text = _("Rådet har inga ledamöter ännu.")
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(Form):
     minutes = forms.CharField(
         label=_("Protokoll"), widget=forms.Textarea(attrs={"rows": 5}), help_text=NO_PERSONS
     )
@@ -237,11 +241,11 @@ class DecisionForm(KommunForm):
     due_on = forms.DateField(label=_("Klart senast"), required=False, widget=DateInput)
 
 
-class DoneForm(forms.Form):
+class DoneForm(Form):
     done_on = forms.DateField(label=_("Klart datum"), widget=DateInput)
 
 
-class CycleEventForm(forms.Form):
+class CycleEventForm(Form):
     title = forms.CharField(label=_("Rubrik"), max_length=200)
     month = forms.TypedChoiceField(
         label=_("Månad"), coerce=int, choices=[(n, n) for n in range(1, 13)]
@@ -256,7 +260,7 @@ class CycleEventForm(forms.Form):
         self.fields["month"].choices = [(n, MONTHS[n]) for n in range(1, 13)]
 
 
-class CoordinationForm(forms.Form):
+class CoordinationForm(Form):
     name = forms.CharField(label=_("Funktionens namn"), max_length=200)
     unit = forms.CharField(label=_("Förvaltning eller enhet"), max_length=200, required=False)
     email = forms.EmailField(label=_("E-post (gärna en funktionsbrevlåda)"), required=False)
@@ -277,7 +281,7 @@ class CoordinationForm(forms.Form):
         self.fields["persons"].empty_text = _("Lägg till kontaktpersoner under Aktörer först.")
 
 
-class LeadershipForm(forms.Form):
+class LeadershipForm(Form):
     body_kind = forms.ChoiceField(label=_("Ledande organ"), choices=BodyKind.choices)
     body_name = forms.CharField(label=_("Organets namn"), max_length=200)
     appointed_reference = forms.CharField(
@@ -285,7 +289,7 @@ class LeadershipForm(forms.Form):
     )
 
 
-class CouncilReportForm(forms.Form):
+class CouncilReportForm(Form):
     prefix = "report"  # Ledning shows it beside LinkedPlanForm; both have a field "reference"
     reported_on = forms.DateField(label=_("Datum"), widget=DateInput)
     title = forms.CharField(label=_("Ärende"), max_length=200)
@@ -293,12 +297,14 @@ class CouncilReportForm(forms.Form):
     summary = forms.CharField(
         label=_("Sammanfattning"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    document = forms.FileField(
-        label=_("Dokument (PDF, docx eller odt, högst 10 MB)"), required=False
+    document = UploadField(
+        max_bytes=MAX_DOCUMENT_BYTES,
+        label=_("Dokument (PDF, docx eller odt, högst 10 MB)"),
+        required=False,
     )
 
 
-class LinkedPlanForm(forms.Form):
+class LinkedPlanForm(Form):
     prefix = "linked"
     kind = forms.ChoiceField(label=_("Typ"), choices=LinkedPlanKind.choices)
     name = forms.CharField(label=_("Namn"), max_length=200)

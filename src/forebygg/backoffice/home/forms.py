@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from forebygg.core.forms import Form
 from forebygg.orgs.enums import OrganisationType, Visibility
 from forebygg.orgs.models import AUTHORITY_TYPES, Organisation
 
@@ -9,7 +10,7 @@ PARTNER_TYPE_CHOICES = [
 ]
 
 
-class NoteForm(forms.Form):
+class NoteForm(Form):
     title = forms.CharField(label=_("Rubrik"), max_length=200)
     body = forms.CharField(
         label=_("Text"),
@@ -35,7 +36,7 @@ class NoteForm(forms.Form):
         self.fields["shared_with"].queryset = partners
 
 
-class InviteForm(forms.Form):
+class InviteForm(Form):
     email = forms.EmailField(label=_("E-postadress"))
     organisation = forms.ModelChoiceField(
         label=_("Befintlig samverkanspart"),

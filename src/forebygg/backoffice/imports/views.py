@@ -1,49 +1,40 @@
-"""Uploading a statistics file from the workspace: upload → preview → confirm (atomic write).
+"""Uploading a statistics file from the workspace: upload → checked in the background →
+preview → confirm → written in the background (all or nothing).
 
 Coordinators upload their kommun's local data (the generic format); site admins may upload
-every official format. Both views are for them only (`workspace_view(Level.COORDINATOR,
-also_site_admin=True)`). The uploaded bytes wait in var/uploads under a random token that only
-this session knows, until the user confirms or leaves.
+every official format. The views are for them only (`workspace_view(Level.COORDINATOR,
+also_site_admin=True)`). The upload is stored once, under its job; the confirmation posts the
+job's id, never the file again. A job is its starter's: anyone else gets the one 404.
 """
 
-import secrets
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from forebygg.backoffice.entry import workspace_view
 from forebygg.backoffice.imports.forms import UploadForm
+from forebygg.backoffice.jobs import go_to_job, job_context, job_page
+from forebygg.core.domain import jobs
+from forebygg.core.models import Job
+from forebygg.core.uploads import upload_too_large
 from forebygg.orgs.enums import Level
-from forebygg.stats.domain import preview_file, write_import
+from forebygg.stats import jobs as statistics_jobs
 from forebygg.stats.importers import generic
-from forebygg.stats.importers.base import ImportRejected
 from forebygg.stats.importers.registry import IMPORTERS
-
-SESSION_KEY = "forebygg_upload"
 
 
 def _allowed_kinds(workspace) -> list[str]:
     return sorted(IMPORTERS) if workspace.is_site_admin else [generic.KIND]
 
 
-def _upload_dir() -> Path:
-    path = settings.BASE_DIR / "var" / "uploads"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+def _job(request, pk) -> Job:
+    return request.workspace.get(Job.objects.filter(kind=statistics_jobs.KIND), pk=pk)
 
 
-def _check_kommun(preview, kommun) -> None:
-    """Local data must be the workspace kommun's own."""
-    if preview.kind == generic.KIND and preview.extra.get("kommun") not in (None, kommun.code):
-        preview.error(
-            None,
-            _("Filen gäller kommunkod %(code)s, men du arbetar i %(kommun)s.")
-            % {"code": preview.extra.get("kommun"), "kommun": kommun.name},
-        )
+def _job_url(request, job) -> str:
+    return reverse("backoffice:import_job", kwargs={"code": request.workspace.code, "job": job.pk})
 
 
 @workspace_view(Level.COORDINATOR, also_site_admin=True)
@@ -51,65 +42,50 @@ def _check_kommun(preview, kommun) -> None:
 def upload(request):
     kommun = request.workspace.kommun
     form = UploadForm(
-        request.POST or None, request.FILES or None, kinds=_allowed_kinds(request.workspace)
+        request.POST or None,
+        request.FILES or None,
+        kinds=_allowed_kinds(request.workspace),
+        too_large=upload_too_large(request),
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data["file"].read()
-        kind = form.cleaned_data["kind"]
-        preview = preview_file(kind, data, file_name=form.cleaned_data["file"].name)
-        _check_kommun(preview, kommun)
-        token = secrets.token_urlsafe(16)
-        if preview.ok:
-            (_upload_dir() / token).write_bytes(data)
-            request.session[SESSION_KEY] = {
-                "token": token,
-                "kind": kind,
-                "name": preview.file_name,
-                "kommun": kommun.code,
-            }
-        return render(
-            request,
-            "backoffice/import_preview.html",
-            {
-                "kommun": kommun,
-                "preview": preview,
-                "summary": preview.summary(),
-                "errors": preview.errors[:100],
-                "warnings": preview.warnings[:50],
-            },
+        job = jobs.start_job(
+            statistics_jobs.KIND,
+            user=request.user,
+            scope=kommun.code,
+            upload=form.cleaned_data["file"],
+            params={"kind": form.cleaned_data["kind"]},
         )
+        return go_to_job(request, _job_url(request, job))
     return render(request, "backoffice/import_upload.html", {"kommun": kommun, "form": form})
+
+
+@workspace_view(Level.COORDINATOR, also_site_admin=True)
+def job(request, job):
+    found = _job(request, job)
+    context = job_context(found) | {"kommun": request.workspace.kommun}
+    return job_page(
+        request,
+        page="backoffice/import_job.html",
+        fragment="backoffice/imports/_job.html",
+        context=context,
+    )
 
 
 # Login, then the method (a GET is a 405 for anyone logged in), then the workspace's 404.
 @workspace_view(Level.COORDINATOR, also_site_admin=True, methods=["POST"])
-def confirm(request):
-    kommun = request.workspace.kommun
-    code = kommun.code
-    pending = request.session.pop(SESSION_KEY, None)
-    if (
-        not pending
-        or pending["kommun"] != kommun.code
-        or pending["kind"] not in _allowed_kinds(request.workspace)
-    ):
+def confirm(request, job):
+    found = _job(request, job)
+    if found.params["kind"] not in _allowed_kinds(request.workspace) or not jobs.confirm(found):
         messages.error(
             request, _("Det finns ingen förhandsgranskad fil att läsa in. Ladda upp den igen.")
         )
-        return redirect("backoffice:import_upload", code=code)
-    path = _upload_dir() / pending["token"]
-    try:
-        preview = preview_file(pending["kind"], path.read_bytes(), file_name=pending["name"])
-        _check_kommun(preview, kommun)
-        kommun_for_source = kommun if pending["kind"] == generic.KIND else None
-        batch = write_import(preview, by=request.user, kommun=kommun_for_source)
-    except (ImportRejected, FileNotFoundError):
-        messages.error(request, _("Filen kunde inte läsas in; inget har ändrats."))
-        return redirect("backoffice:import_upload", code=code)
-    finally:
-        path.unlink(missing_ok=True)
-    messages.success(
-        request,
-        _("Inläst: %(new)s nya, %(changed)s ändrade och %(same)s oförändrade värden.")
-        % {"new": batch.rows_created, "changed": batch.rows_updated, "same": batch.rows_unchanged},
-    )
-    return redirect("backoffice:workspace", code=code)
+        return redirect("backoffice:import_upload", code=request.workspace.code)
+    return redirect(_job_url(request, found))
+
+
+@workspace_view(Level.COORDINATOR, also_site_admin=True, methods=["POST"])
+def retry(request, job):
+    found = _job(request, job)
+    if not jobs.retry(found):
+        messages.error(request, _("Jobbet kan inte köras igen. Ladda upp filen på nytt."))
+    return redirect(_job_url(request, found))

@@ -3,8 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from forebygg.core.forms import Form
 
-class SectionForm(forms.Form):
+
+class SectionForm(Form):
     text = forms.CharField(
         label=_("Text"),
         required=False,
@@ -17,7 +19,7 @@ class SectionForm(forms.Form):
     base = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
-class CandidateForm(forms.Form):
+class CandidateForm(Form):
     title = forms.CharField(label=_("Problem"), max_length=200)
     description = forms.CharField(
         label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -30,7 +32,7 @@ class CandidateForm(forms.Form):
         self.fields["figure"].choices = [("", "–")] + [(f["id"], f["title"]) for f in figures]
 
 
-class DecideForm(forms.Form):
+class DecideForm(Form):
     body = forms.CharField(
         label=_("Fastställs av (organ)"),
         max_length=200,

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from forebygg.backoffice.entry import workspace_view
 from forebygg.backoffice.lagesbild.forms import CandidateForm, DecideForm, SectionForm
+from forebygg.core.bounds import parse_id
 from forebygg.core.domain.conflicts import EditConflict, fingerprint
 from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment, attempt
 from forebygg.lagesbild import domain
@@ -186,10 +187,10 @@ def compare(request, number):
 
 
 def _version_to_compare(request) -> int:
-    try:
-        return int(request.GET.get("med", ""))
-    except ValueError:
-        raise not_found() from None
+    number = parse_id(request.GET.get("med"))
+    if number is None:
+        raise not_found()
+    return number
 
 
 @workspace_view(Level.READER)

@@ -4,6 +4,7 @@ live in the domain, `methods.domain.experiences`."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from forebygg.core.forms import Form
 from forebygg.methods.models import Method
 
 AGGREGATE_ONLY = _(
@@ -11,7 +12,7 @@ AGGREGATE_ONLY = _(
 )
 
 
-class ExperienceForm(forms.Form):
+class ExperienceForm(Form):
     title = forms.CharField(label=_("Rubrik"), max_length=200)
     measure = forms.ModelChoiceField(
         label=_("Åtgärd i kommunens plan"), queryset=None, required=False, empty_label="–"
@@ -74,7 +75,7 @@ class ExperienceForm(forms.Form):
             )
 
 
-class PublishForm(forms.Form):
+class PublishForm(Form):
     """The publish button: "1" publishes the experience, "0" takes it back."""
 
     published = forms.TypedChoiceField(

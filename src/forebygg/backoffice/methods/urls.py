@@ -7,7 +7,7 @@ from forebygg.backoffice.methods import views
 urlpatterns = [
     path("", views.experiences, name="experiences"),
     path("ny/", views.experience_create, name="experience_create"),
-    path("<int:pk>/", views.experience_detail, name="experience"),
-    path("<int:pk>/andra/", views.experience_edit, name="experience_edit"),
-    path("<int:pk>/publicera/", views.experience_publish, name="experience_publish"),
+    path("<id:pk>/", views.experience_detail, name="experience"),
+    path("<id:pk>/andra/", views.experience_edit, name="experience_edit"),
+    path("<id:pk>/publicera/", views.experience_publish, name="experience_publish"),
 ]

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.methods.forms import ExperienceForm, PublishForm
+from forebygg.core.bounds import parse_id
 from forebygg.methods.domain.experiences import (
     EXPERIENCE_FIELDS,
     experience_draft_from,
@@ -67,10 +68,10 @@ def _initial(request, experience: Experience | None) -> dict:
     """The saved values, or a new experience's values taken from the measure in `?atgard=`."""
     if experience is not None:
         return {name: getattr(experience, name) for name in EXPERIENCE_FIELDS}
-    measure_pk = request.GET.get("atgard", "")
+    measure_pk = parse_id(request.GET.get("atgard"))
     measure = (
         request.workspace.visible(Measure.objects).filter(pk=measure_pk).first()
-        if measure_pk.isdigit()
+        if measure_pk is not None
         else None
     )
     return experience_draft_from(measure) if measure else {}

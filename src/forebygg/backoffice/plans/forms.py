@@ -4,10 +4,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forebygg.core.forms import Form, UploadField
 from forebygg.geo.models import POLICE_AREA_KINDS, Area
 from forebygg.lagesbild.models import Lagesbild
 from forebygg.methods.models import Method
 from forebygg.plans.domain.planning import causes_of, eligible_organisations
+from forebygg.plans.domain.spreadsheet import MAX_SHEET_BYTES
 from forebygg.plans.enums import Funding, Horizon, MeasureArea, MeasureState, MeasureType
 from forebygg.stats.models import Indicator
 
@@ -19,7 +21,7 @@ class DateInput(forms.DateInput):
 NO_PERSONS = _("Skriv om problem, platser och grupper – aldrig om enskilda personer.")
 
 
-class PlanForm(forms.Form):
+class PlanForm(Form):
     title = forms.CharField(label=_("Rubrik"), max_length=200, initial=_("Åtgärdsplan"))
     lagesbild = forms.ModelChoiceField(
         label=_("Bygger på lägesbild"), queryset=Lagesbild.objects.none(), empty_label=None
@@ -33,7 +35,7 @@ class PlanForm(forms.Form):
         )
 
 
-class MeasureForm(forms.Form):
+class MeasureForm(Form):
     title = forms.CharField(label=_("Åtgärd"), max_length=200)
     causes = forms.ModelMultipleChoiceField(
         label=_("Orsaker som åtgärden ska påverka"),
@@ -103,7 +105,7 @@ class MeasureForm(forms.Form):
         return self.cleaned_data["base"] or None
 
 
-class TargetForm(forms.Form):
+class TargetForm(Form):
     indicator = forms.ModelChoiceField(
         label=_("Indikator ur statistiken"),
         queryset=Indicator.objects.order_by("name_sv"),
@@ -124,7 +126,7 @@ class TargetForm(forms.Form):
     )
 
 
-class DecidePlanForm(forms.Form):
+class DecidePlanForm(Form):
     body = forms.CharField(
         label=_("Beslutande organ"),
         max_length=200,
@@ -134,7 +136,7 @@ class DecidePlanForm(forms.Form):
     reference = forms.CharField(label=_("Diarienummer"), max_length=80)
 
 
-class StatusForm(forms.Form):
+class StatusForm(Form):
     state = forms.ChoiceField(label=_("Status"), choices=MeasureState.choices)
     share_done = forms.IntegerField(label=_("Andel genomförd (%)"), min_value=0, max_value=100)
     narrative = forms.CharField(
@@ -148,13 +150,13 @@ class StatusForm(forms.Form):
     )
 
 
-class ReadingForm(forms.Form):
+class ReadingForm(Form):
     value = forms.FloatField(label=_("Värde"))
     measured_on = forms.DateField(label=_("Avser datum"), widget=DateInput)
     source = forms.CharField(label=_("Källa"), max_length=300)
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(Form):
     held_on = forms.DateField(
         label=_("Datum för uppföljningen"), widget=DateInput, initial=lambda: timezone.localdate()
     )
@@ -163,10 +165,32 @@ class FollowUpForm(forms.Form):
     )
 
 
-class SheetForm(forms.Form):
-    file = forms.FileField(
+class SheetForm(Form):
+    file = UploadField(
+        max_bytes=MAX_SHEET_BYTES,
         label=_("Kalkylark (CSV eller Excel)"),
         help_text=_(
             "Utgå från en export av planens åtgärder. Åtgärds-id styr vilken rad som ändras."
         ),
     )
+
+    def __init__(self, *args, too_large=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.too_large = too_large
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_SHEET_BYTES:
+            raise forms.ValidationError(self._too_large())
+        return upload
+
+    def clean(self):
+        if self.too_large:
+            self.errors.pop("file", None)
+            self.add_error("file", self._too_large())
+        return super().clean()
+
+    def _too_large(self) -> str:
+        return _(
+            "Filen är större än %(size)s MB. En export av planens åtgärder är mycket mindre."
+        ) % {"size": MAX_SHEET_BYTES // (1024 * 1024)}

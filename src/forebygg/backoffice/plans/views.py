@@ -1,8 +1,5 @@
 """The åtgärdsplan, its measures, targets and follow-up: thin views over plans.domain."""
 
-import base64
-import binascii
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import prefetch_related_objects
@@ -12,8 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from forebygg.backoffice.entry import submit, workspace_view
+from forebygg.backoffice.jobs import go_to_job, job_context, job_page
 from forebygg.backoffice.plans import forms
+from forebygg.core.domain import jobs
 from forebygg.core.domain.conflicts import EditConflict
+from forebygg.core.models import Job
+from forebygg.core.uploads import upload_too_large
 from forebygg.core.views import (
     DOCX_MIME,
     PDF_MIME,
@@ -21,12 +22,12 @@ from forebygg.core.views import (
     attachment,
     attempt,
     create_from_form,
-    show_errors,
 )
 from forebygg.lagesbild.enums import LagesbildStatus
 from forebygg.lagesbild.models import Lagesbild
 from forebygg.orgs.access import not_found
 from forebygg.orgs.enums import Level
+from forebygg.plans import jobs as sheet_jobs
 from forebygg.plans.domain import followup, planning, spreadsheet
 from forebygg.plans.domain.warnings import warnings_for
 from forebygg.plans.enums import Horizon, MeasureType, PlanStatus
@@ -412,50 +413,61 @@ def sheet_export(request, number, format):
 @workspace_view(Level.COORDINATOR)
 @require_http_methods(["GET", "POST"])
 def sheet_import(request, number):
-    """Upload → preview (nothing written) → confirm, which re-checks and writes all or nothing."""
+    """Upload → checked in the background → preview → confirm → written, all or nothing.
+
+    The file is stored once, under its job; the confirmation posts the job, not the file."""
     plan = _plan(request, number, for_edit=True)
-    context = {"kommun": request.workspace.kommun, "plan": plan, "form": forms.SheetForm()}
-    if request.method == "POST" and "content" in request.POST:
-        return _confirm_sheet(request, plan, context)
-    if request.method == "POST":
-        form = forms.SheetForm(request.POST, request.FILES)
-        context["form"] = form
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            context |= _preview_context(plan, upload.name, upload.read())
+    form = forms.SheetForm(
+        request.POST or None, request.FILES or None, too_large=upload_too_large(request)
+    )
+    if request.method == "POST" and form.is_valid():
+        job = jobs.start_job(
+            sheet_jobs.KIND,
+            user=request.user,
+            scope=plan.kommun.code,
+            upload=form.cleaned_data["file"],
+            params={"plan": plan.pk},
+        )
+        return go_to_job(request, _sheet_job_url(plan, job))
+    context = {"kommun": request.workspace.kommun, "plan": plan, "form": form}
     return render(request, "backoffice/plans/sheet_import.html", context)
 
 
-def _preview_context(plan, filename: str, content: bytes) -> dict:
-    preview = spreadsheet.preview_sheet(plan, filename=filename, content=content)
-    return {
-        "preview": preview,
-        "filename": filename,
-        "content": base64.b64encode(content).decode(),
-        "base": preview.version,
-    }
+def _sheet_job(request, plan, pk) -> Job:
+    jobs_of_plan = Job.objects.filter(kind=sheet_jobs.KIND, params__plan=plan.pk)
+    return request.workspace.get(jobs_of_plan, pk=pk)
 
 
-def _confirm_sheet(request, plan, context):
-    try:
-        content = base64.b64decode(request.POST["content"], validate=True)
-    except (binascii.Error, ValueError):
-        raise not_found() from None
-    filename = request.POST.get("filename", "")
-    try:
-        changed = spreadsheet.apply_sheet(
-            plan,
-            filename=filename,
-            content=content,
-            by=request.user,
-            base=request.POST.get("base") or None,
-        )
-    except EditConflict as conflict:
-        messages.error(request, conflict.messages[0])
-        context |= _preview_context(plan, filename, content)
-        return render(request, "backoffice/plans/sheet_import.html", context)
-    except ValidationError as error:
-        show_errors(request, error)
-        return redirect("backoffice:plan_import", code=plan.kommun.code, number=plan.number)
-    messages.success(request, _("%(count)s åtgärder är ändrade.") % {"count": changed})
-    return redirect(reverse("backoffice:plan", args=[plan.kommun.code, plan.number]))
+def _sheet_job_url(plan, job) -> str:
+    return reverse("backoffice:plan_import_job", args=[plan.kommun.code, plan.number, job.pk])
+
+
+@workspace_view(Level.COORDINATOR)
+def sheet_import_job(request, number, job):
+    plan = _plan(request, number, for_edit=True)
+    found = _sheet_job(request, plan, job)
+    context = job_context(found) | {"kommun": request.workspace.kommun, "plan": plan}
+    return job_page(
+        request,
+        page="backoffice/plans/sheet_import_job.html",
+        fragment="backoffice/plans/_sheet_job.html",
+        context=context,
+    )
+
+
+@workspace_view(Level.COORDINATOR, methods=["POST"])
+def sheet_import_confirm(request, number, job):
+    plan = _plan(request, number, for_edit=True)
+    found = _sheet_job(request, plan, job)
+    if not jobs.confirm(found):
+        messages.error(request, _("Det finns ingen förhandsgranskad fil att genomföra."))
+    return redirect(_sheet_job_url(plan, found))
+
+
+@workspace_view(Level.COORDINATOR, methods=["POST"])
+def sheet_import_retry(request, number, job):
+    plan = _plan(request, number, for_edit=True)
+    found = _sheet_job(request, plan, job)
+    if not jobs.retry(found):
+        messages.error(request, _("Jobbet kan inte köras igen. Ladda upp filen på nytt."))
+    return redirect(_sheet_job_url(plan, found))

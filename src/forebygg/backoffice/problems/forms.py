@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from forebygg.backoffice.plans.forms import NO_PERSONS
+from forebygg.core.forms import Form
 from forebygg.geo.models import Area
 from forebygg.lagesbild.models import ProblemCandidate
 from forebygg.plans.enums import Criterion, HypothesisStatus, Perspective, Priority
@@ -12,7 +13,7 @@ from forebygg.plans.models import MAX_SCORE
 from forebygg.stats.models import DataSource, Indicator
 
 
-class ProblemForm(forms.Form):
+class ProblemForm(Form):
     title = forms.CharField(label=_("Problem"), max_length=200, required=False)
     candidate = forms.ModelChoiceField(
         label=_("Ta över en problemkandidat från lägesbilden"),
@@ -71,7 +72,7 @@ class ProblemForm(forms.Form):
 SCORE_CHOICES = [("", "–")] + [(str(n), str(n)) for n in range(MAX_SCORE + 1)]
 
 
-class ScoreForm(forms.Form):
+class ScoreForm(Form):
     """One select per criterion of Brå's matrix, 0–3 or not assessed."""
 
     def __init__(self, *args, problem, **kwargs):
@@ -87,7 +88,7 @@ class ScoreForm(forms.Form):
             )
 
 
-class PriorityForm(forms.Form):
+class PriorityForm(Form):
     priority = forms.ChoiceField(label=_("Beslut"), choices=Priority.choices)
     reason = forms.CharField(
         label=_("Motivering"),
@@ -97,7 +98,7 @@ class PriorityForm(forms.Form):
     )
 
 
-class CauseForm(forms.Form):
+class CauseForm(Form):
     prefix = "cause"  # the problem page shows three forms with a field "text"
     perspective = forms.ChoiceField(label=_("Perspektiv"), choices=Perspective.choices)
     text = forms.CharField(label=_("Orsak"), max_length=300)
@@ -113,7 +114,7 @@ class CauseForm(forms.Form):
         self.fields["parent"].queryset = problem.causes.all()
 
 
-class HypothesisForm(forms.Form):
+class HypothesisForm(Form):
     prefix = "hypothesis"
     text = forms.CharField(label=_("Hypotes"), max_length=300)
     evidence = forms.CharField(
@@ -122,7 +123,7 @@ class HypothesisForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=HypothesisStatus.choices)
 
 
-class UnknownsForm(forms.Form):
+class UnknownsForm(Form):
     prefix = "unknowns"
     text = forms.CharField(
         label=_("Det vi ännu inte vet"), required=False, widget=forms.Textarea(attrs={"rows": 3})

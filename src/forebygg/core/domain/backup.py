@@ -1,16 +1,22 @@
 """Backup and restore of the whole database, the same on SQLite and PostgreSQL.
 
-A backup is one zip file: `manifest.json` plus one `tables/<table>.jsonl` per table. Each
-table file is the table's canonical text (a header line with the column names, then one JSON
-array per row in primary-key order), so its SHA-256 is also the table's content checksum and
-the file can be checked without a database. The canonical values are the same on both
-engines (see docs/backup.md), so a backup taken on one restores on the other.
+A backup is one zip file: `manifest.json`, its signature `signature.json`, and one
+`tables/<table>.jsonl` per table. Each table file is the table's canonical text (a header
+line with the column names, then one JSON array per row in primary-key order), so its SHA-256
+is also the table's content checksum and the file can be checked without a database. The
+canonical values are the same on both engines (see docs/backup.md), so a backup taken on one
+restores on the other.
+
+The checksums find damage; the signature (HMAC-SHA256 of the manifest with the
+installation's backup key, which is never in the file) finds intent: whoever edits a row and
+recomputes every checksum still cannot sign the new manifest.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
 import os
 import tempfile
@@ -26,14 +32,19 @@ from uuid import UUID
 
 import django
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
 FORMAT = "forebygg-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: signed; version 1 files have no signature and are refused
 MANIFEST = "manifest.json"
+SIGNATURE = "signature.json"
+SIGNATURE_ALGORITHM = "HMAC-SHA256"
+SIGNED_PREFIX = b"forebygg-backup-manifest\n"
+MIN_KEY_LENGTH = 32
 # Login sessions are not content: restoring them could revive old logins, so they are left
 # out of the backup and emptied by a restore (everyone logs in again).
 EXCLUDED_TABLES = frozenset({"django_session"})
@@ -58,6 +69,10 @@ Progress = Callable[[str], None]
 
 class BackupRejected(Exception):
     """The file cannot be restored; the message is Swedish and nothing has been changed."""
+
+
+class BackupKeyMissing(Exception):
+    """No usable backup key is set; the message is Swedish and says how to set one."""
 
 
 @dataclass(frozen=True)
@@ -226,12 +241,119 @@ def _forebygg_version() -> str:
         return "okänd"
 
 
+# --- signature ------------------------------------------------------------------------------
+
+HOW_TO_SET_A_KEY = (
+    "Skapa en slumpmässig nyckel, till exempel med "
+    "python3 -c 'import secrets; print(secrets.token_urlsafe(48))' > /etc/forebygg/backup_key, "
+    "och ange den med FOREBYGG_BACKUP_KEY_FILE=/etc/forebygg/backup_key (eller "
+    "FOREBYGG_BACKUP_KEY). Spara en kopia av nyckeln skild från säkerhetskopiorna: utan den "
+    "kan de inte återställas. Se docs/backup.md."
+)
+
+
+def key_id(key: str) -> str:
+    """A short name for a key that gives nothing of it away, to tell keys apart."""
+    return hmac.new(key.encode(), b"forebygg-backup-key-id", hashlib.sha256).hexdigest()[:16]
+
+
+def _checked_key(key: str, setting: str) -> str:
+    if len(key) < MIN_KEY_LENGTH:
+        raise BackupKeyMissing(
+            f"Nyckeln i {setting} är för kort ({len(key)} tecken); en nyckel för "
+            f"säkerhetskopior ska ha minst {MIN_KEY_LENGTH} slumpmässiga tecken. "
+            + HOW_TO_SET_A_KEY
+        )
+    return key
+
+
+def signing_key() -> str:
+    """The key new backups are signed with (FOREBYGG_BACKUP_KEY)."""
+    key = settings.FOREBYGG_BACKUP_KEY
+    if not key:
+        raise BackupKeyMissing(
+            "Ingen nyckel för säkerhetskopior är inställd, så ingen säkerhetskopia skrivs: "
+            "en osignerad kopia skulle inte gå att återställa. " + HOW_TO_SET_A_KEY
+        )
+    return _checked_key(key, "FOREBYGG_BACKUP_KEY")
+
+
+def verification_keys() -> list[str]:
+    """The signing key first, then the earlier keys still accepted (FOREBYGG_BACKUP_OLD_KEYS)."""
+    current = settings.FOREBYGG_BACKUP_KEY
+    keys = [_checked_key(current, "FOREBYGG_BACKUP_KEY")] if current else []
+    keys += [
+        _checked_key(key, "FOREBYGG_BACKUP_OLD_KEYS") for key in settings.FOREBYGG_BACKUP_OLD_KEYS
+    ]
+    if not keys:
+        raise BackupKeyMissing(
+            "Ingen nyckel för säkerhetskopior är inställd, så säkerhetskopians signatur kan "
+            "inte kontrolleras och inget återställs. Ange nyckeln som kopian signerades med i "
+            "FOREBYGG_BACKUP_KEY_FILE (eller FOREBYGG_BACKUP_KEY). Se docs/backup.md."
+        )
+    return keys
+
+
+def _mac(key: str, manifest: bytes) -> str:
+    return hmac.new(key.encode(), SIGNED_PREFIX + manifest, hashlib.sha256).hexdigest()
+
+
+def sign_manifest(manifest: bytes, key: str) -> bytes:
+    """The contents of signature.json for these exact manifest bytes."""
+    signature = {
+        "algorithm": SIGNATURE_ALGORITHM,
+        "key_id": key_id(key),
+        "signature": _mac(key, manifest),
+    }
+    return json.dumps(signature, indent=1).encode()
+
+
+def _verify_signature(path: Path, archive: zipfile.ZipFile, manifest: bytes) -> str:
+    """The id of the key that signed these manifest bytes, or BackupRejected."""
+    if SIGNATURE not in archive.namelist():
+        raise BackupRejected(
+            f"Säkerhetskopian {path.name} är inte signerad. Förebygg återställer bara "
+            "säkerhetskopior som är signerade med installationens nyckel, så att en ändrad "
+            "fil inte kan läsas in (kopior från äldre versioner av Förebygg saknar signatur; "
+            "ta en ny säkerhetskopia). Inget har ändrats."
+        )
+    signature = json.loads(archive.read(SIGNATURE))
+    if not isinstance(signature, dict) or signature.get("algorithm") != SIGNATURE_ALGORITHM:
+        raise _forged(path)
+    keys = verification_keys()
+    claimed = str(signature.get("signature", "")).encode()
+    for key in keys:
+        if hmac.compare_digest(_mac(key, manifest).encode(), claimed):
+            return key_id(key)
+    ours = [key_id(key) for key in keys]
+    if signature.get("key_id") in ours:
+        raise _forged(path)
+    raise BackupRejected(
+        f"Säkerhetskopian {path.name} är signerad med en annan nyckel (nyckel-id "
+        f"{str(signature.get('key_id'))[:16]}) än de som är inställda här (nyckel-id "
+        f"{', '.join(ours)}). Är den gjord på en annan installation, eller har nyckeln bytts? "
+        "Ange den gamla nyckeln i FOREBYGG_BACKUP_OLD_KEYS (se docs/backup.md). "
+        "Inget har ändrats."
+    )
+
+
+def _forged(path: Path) -> BackupRejected:
+    return BackupRejected(
+        f"Signaturen i säkerhetskopian {path.name} stämmer inte med innehållet: filen har "
+        "ändrats efter att den signerades och återställs inte. Inget har ändrats."
+    )
+
+
 # --- backup --------------------------------------------------------------------------------
 
 
 def write_backup(path: Path, *, using: str = DEFAULT_DB_ALIAS, progress: Progress = _quiet) -> dict:
-    """Write every table to `path` (a temporary file, renamed when done); return the manifest."""
+    """Write every table to `path` (a temporary file, renamed when done); return the manifest.
+
+    Raises BackupKeyMissing, before anything is read or written, when no key is set.
+    """
     path = Path(path)
+    key = signing_key()
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".forebygg-backup-")
     os.close(handle)
     try:
@@ -240,7 +362,9 @@ def write_backup(path: Path, *, using: str = DEFAULT_DB_ALIAS, progress: Progres
             _snapshot(using),
         ):
             manifest = _write_tables(archive, using, progress)
-            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+            manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
+            archive.writestr(MANIFEST, manifest_bytes)
+            archive.writestr(SIGNATURE, sign_manifest(manifest_bytes, key))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -291,16 +415,22 @@ def _damaged(path: Path, detail: str = "") -> BackupRejected:
 
 
 @contextmanager
-def _open_backup(path: Path) -> Iterator[tuple[zipfile.ZipFile, dict]]:
-    """The archive and its manifest; any unreadable part is reported as a damaged file."""
+def _open_backup(path: Path) -> Iterator[tuple[zipfile.ZipFile, dict, str]]:
+    """The archive, its manifest and the id of the key that signed it, once that is checked.
+
+    Nothing in the manifest is read before its signature is found right; any unreadable part
+    is reported as a damaged file.
+    """
     if not path.is_file():
         raise BackupRejected(f"Filen {path} finns inte. Inget har ändrats.")
     try:
         with zipfile.ZipFile(path) as archive:
-            manifest = json.loads(archive.read(MANIFEST))
+            manifest_bytes = archive.read(MANIFEST)
+            signed_by = _verify_signature(path, archive, manifest_bytes)
+            manifest = json.loads(manifest_bytes)
             if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
                 raise _damaged(path, "innehållsförteckningen saknas eller är fel")
-            yield archive, manifest
+            yield archive, manifest, signed_by
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, TypeError, ValueError) as error:
         raise _damaged(path, f"teknisk orsak: {error}") from error
 
@@ -367,9 +497,13 @@ def _read_rows(archive: zipfile.ZipFile, table: dict, path: Path) -> Iterator[li
 
 
 def check_backup(path: Path, *, using: str = DEFAULT_DB_ALIAS, progress: Progress = _quiet) -> dict:
-    """Read the whole file and return its manifest, or raise BackupRejected. Writes nothing."""
+    """Read the whole file and return its manifest, or raise BackupRejected. Writes nothing.
+
+    Raises BackupKeyMissing when no key to check the signature with is set.
+    """
     path = Path(path)
-    with _open_backup(path) as (archive, manifest):
+    with _open_backup(path) as (archive, manifest, signed_by):
+        progress(f"{path.name}: signerad med nyckel-id {signed_by}")
         _check_manifest(path, manifest, using)
         for table in manifest["tables"]:
             for _row in _read_rows(archive, table, path):
@@ -407,7 +541,7 @@ def _replace_content(path: Path, manifest: dict, using: str, progress: Progress)
     connection = connections[using]
     restored = backed_up_models()
     by_table = {model._meta.db_table: model for model in restored}
-    with transaction.atomic(using=using), _open_backup(path) as (archive, _manifest):
+    with transaction.atomic(using=using), _open_backup(path) as (archive, _manifest, _signed_by):
         progress("Tömmer databasen …")
         if connection.vendor == "postgresql":
             # TRUNCATE refuses tables with deferred foreign-key checks pending in this

@@ -1,11 +1,18 @@
-"""Reading data files with Swedish, line-numbered error messages."""
+"""CSV tables out (Excel-friendly, formulas escaped) and in (the reference data's files).
+
+Reading goes through the one CSV reader of the import contract (`core.domain.imports`).
+"""
 
 import csv
-import hashlib
 import io
 from pathlib import Path
 
+from forebygg.core.domain.imports import ImportFile, ImportPreview, csv_dict_records, csv_records
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Control characters a spreadsheet program may drop when it reads the cell: what follows them
+# is checked too, so "\x01=HYPERLINK(…)" is escaped like "=HYPERLINK(…)".
+DROPPED_CONTROLS = "".join(chr(code) for code in [*range(0, 9), 11, 12, *range(14, 32)])
 
 
 def escape_formula(text: str) -> str:
@@ -14,7 +21,8 @@ def escape_formula(text: str) -> str:
     Text that already starts with apostrophes before such a character gets one more, so an
     import can always take exactly one away and the round trip stays lossless.
     """
-    return f"'{text}" if text.lstrip("'").startswith(FORMULA_STARTS) else text
+    start = text.lstrip("'").lstrip(DROPPED_CONTROLS)
+    return f"'{text}" if start.startswith(FORMULA_STARTS) else text
 
 
 def write_csv_table(header: list[str], rows) -> bytes:
@@ -27,47 +35,41 @@ def write_csv_table(header: list[str], rows) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def read_csv_rows(
-    path: Path, label: str, required: list[str], problems: list[str]
+    path: Path, label: str, required: list[str], preview: ImportPreview
 ) -> list[tuple[int, dict[str, str]]]:
-    """Rows as (line number, row) if the header has every required column; else a problem."""
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = reader.fieldnames or []
-            missing = [column for column in required if column not in header]
-            if missing:
-                problems.append(
-                    f"{label}: kolumnerna {', '.join(missing)} saknas. "
-                    f"Filen har kolumnerna: {', '.join(header) or '(inga)'}."
-                )
-                return []
-            return [(number, row) for number, row in enumerate(reader, start=2)]
-    except UnicodeDecodeError:
-        problems.append(f"{label}: filen är inte kodad som UTF-8.")
-    except csv.Error as error:
-        problems.append(f"{label}: filen kan inte läsas som CSV ({error}).")
-    return []
+    """Rows of one of several files read together, as (line number, row), through the one
+    CSV reader (`imports.csv_records`); a missing column is a problem named by `label`."""
+    records = csv_records(ImportFile.of(path, name=label), preview, file=label)
+    if records is None:
+        return []
+    reader = csv_dict_records(records)
+    header = reader.fieldnames or []
+    missing = [column for column in required if column not in header]
+    if missing:
+        records.close()
+        preview.error(
+            None,
+            f"kolumnerna {', '.join(missing)} saknas. "
+            f"Filen har kolumnerna: {', '.join(header) or '(inga)'}.",
+            file=label,
+        )
+        return []
+    return [(reader.line_num, row) for row in reader]
 
 
-def parse_int(value: str, *, label: str, line: int, column: str, problems: list[str]) -> int | None:
+def parse_int(
+    value: str, preview: ImportPreview, *, file: str, line: int, column: str
+) -> int | None:
     try:
         number = int(value)
     except (TypeError, ValueError):
         number = _integral_float(value)
         if number is None:
-            problems.append(f"{label} rad {line}: {column} ska vara ett heltal, inte {value!r}.")
+            preview.error(line, f"{column} ska vara ett heltal, inte {value!r}.", file=file)
             return None
     if number < 0:
-        problems.append(f"{label} rad {line}: {column} får inte vara negativt ({number}).")
+        preview.error(line, f"{column} får inte vara negativt ({number}).", file=file)
         return None
     return number
 
@@ -79,9 +81,3 @@ def _integral_float(value) -> int | None:
     except (TypeError, ValueError):
         return None
     return int(number) if number.is_integer() and abs(number) < 2**53 else None
-
-
-def summarise_problems(problems: list[str], limit: int = 25) -> list[str]:
-    if len(problems) <= limit:
-        return problems
-    return problems[:limit] + [f"… och {len(problems) - limit} problem till."]

@@ -97,29 +97,45 @@ def default_sections(kommun: Kommun, snapshot: dict) -> dict[str, str]:
     }
 
 
-@transaction.atomic
 def draft_lagesbild(kommun: Kommun, *, by) -> Lagesbild:
     """'Skapa utkast': a new draft version generated from the data (one draft at a time)."""
     _require_coordinator(by, kommun)
-    existing = Lagesbild.objects.filter(kommun=kommun, status=LagesbildStatus.DRAFT).first()
-    if existing:
+    _require_no_draft(kommun)
+    snapshot = build_snapshot(kommun)  # before the transaction: it reads much, writes nothing
+    with transaction.atomic():
+        _lock_versions_of(kommun)
+        _require_no_draft(kommun)
+        previous = Lagesbild.objects.filter(kommun=kommun).order_by("-number").first()
+        sections = default_sections(kommun, snapshot)
+        if previous:
+            # Keep the coordinator's own writing; replace only the generated mapping.
+            sections = {
+                **sections,
+                **{k: v for k, v in previous.sections.items() if k != "mapping"},
+            }
+        lagesbild = Lagesbild(
+            kommun=kommun,
+            number=(previous.number + 1) if previous else 1,
+            first_year=snapshot.get("first_year") or timezone.now().year,
+            last_year=snapshot.get("last_year") or timezone.now().year,
+            sections=sections,
+            snapshot=snapshot,
+            based_on=previous,
+        )
+        return save_as(lagesbild, by=by, reason="Utkast skapat från data")
+
+
+def _lock_versions_of(kommun: Kommun) -> None:
+    """Queue the kommun's new versions: the second then finds the first one's draft.
+
+    The kommun's row is the lock. `no_key` leaves it free for rows that only refer to it.
+    """
+    Kommun.objects.select_for_update(no_key=True).get(pk=kommun.pk)
+
+
+def _require_no_draft(kommun: Kommun) -> None:
+    if Lagesbild.objects.filter(kommun=kommun, status=LagesbildStatus.DRAFT).exists():
         raise ValidationError(_("Det finns redan ett utkast. Arbeta vidare i det."))
-    snapshot = build_snapshot(kommun)
-    previous = Lagesbild.objects.filter(kommun=kommun).order_by("-number").first()
-    sections = default_sections(kommun, snapshot)
-    if previous:
-        # Keep the coordinator's own writing; replace only the generated mapping.
-        sections = {**sections, **{k: v for k, v in previous.sections.items() if k != "mapping"}}
-    lagesbild = Lagesbild(
-        kommun=kommun,
-        number=(previous.number + 1) if previous else 1,
-        first_year=snapshot.get("first_year") or timezone.now().year,
-        last_year=snapshot.get("last_year") or timezone.now().year,
-        sections=sections,
-        snapshot=snapshot,
-        based_on=previous,
-    )
-    return save_as(lagesbild, by=by, reason="Utkast skapat från data")
 
 
 def transient_lagesbild(kommun: Kommun) -> Lagesbild:
@@ -203,12 +219,18 @@ def missing_legal_parts(lagesbild: Lagesbild) -> list[str]:
     ]
 
 
+def _locked(lagesbild: Lagesbild) -> Lagesbild:
+    """The version as stored now, locked until the change commits: the page may be stale."""
+    return Lagesbild.objects.select_for_update().get(pk=lagesbild.pk)
+
+
 @transaction.atomic
 def decide_lagesbild(lagesbild: Lagesbild, *, by, body: str) -> Lagesbild:
     """'Fastställ': freeze content and data snapshot, with a hash anyone can recompute."""
     _require_coordinator(by, lagesbild.kommun)
-    _require_draft(lagesbild)
-    missing = missing_legal_parts(lagesbild)
+    stored = _locked(lagesbild)
+    _require_draft(stored)
+    missing = missing_legal_parts(stored)
     if missing:
         raise ValidationError(
             _("Lägesbilden saknar delar som lagen kräver: %(parts)s.")
@@ -216,20 +238,31 @@ def decide_lagesbild(lagesbild: Lagesbild, *, by, body: str) -> Lagesbild:
         )
     if not body.strip():
         raise ValidationError(_("Ange vilket organ som fastställer lägesbilden."))
-    lagesbild.decided_by_body = body.strip()
-    lagesbild.status = LagesbildStatus.DECIDED
-    lagesbild.decided_at = timezone.now()
-    lagesbild.decided_by = by
-    lagesbild.content_hash = content_hash(lagesbild)
-    return save_as(lagesbild, by=by, reason="Fastställd")
+    stored.decided_by_body = body.strip()
+    stored.status = LagesbildStatus.DECIDED
+    stored.decided_at = timezone.now()
+    stored.decided_by = by
+    stored.content_hash = content_hash(stored)
+    save_as(stored, by=by, reason="Fastställd")
+    lagesbild.refresh_from_db()
+    return lagesbild
 
 
 @transaction.atomic
 def publish_lagesbild(lagesbild: Lagesbild, *, by, published: bool = True) -> Lagesbild:
     _require_coordinator(by, lagesbild.kommun)
-    if not lagesbild.is_decided:
+    stored = _locked(lagesbild)
+    if not stored.is_decided:
         raise ValidationError(_("Bara en fastställd lägesbild kan publiceras."))
-    lagesbild.save_publication(Visibility.PUBLISHED if published else Visibility.DRAFT, by=by)
+    visibility = Visibility.PUBLISHED if published else Visibility.DRAFT
+    if stored.visibility == visibility:
+        raise ValidationError(
+            _("Lägesbilden är redan publicerad.")
+            if published
+            else _("Lägesbilden är inte publicerad.")
+        )
+    stored.save_publication(visibility, by=by)
+    lagesbild.refresh_from_db()
     return lagesbild
 
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -87,21 +87,46 @@ def find_open_invitation(token: str) -> Invitation | None:
     return invitation
 
 
+def _lock_open(invitation: Invitation) -> Invitation:
+    """The invitation as stored now, locked until it is used: two browsers may hold the link."""
+    stored = (
+        Invitation.objects.select_for_update()
+        .filter(pk=invitation.pk, accepted_at__isnull=True)
+        .first()
+    )
+    if stored is None:
+        raise ValidationError(_("Inbjudan har redan använts. Be kommunens samordnare om en ny."))
+    if stored.expires_at < timezone.now():
+        raise ValidationError(_("Inbjudan har gått ut. Be kommunens samordnare om en ny."))
+    return stored
+
+
 @transaction.atomic
 def accept_invitation(invitation: Invitation, *, user) -> None:
-    """The person becomes a partner member for the inviting kommun, and for no other."""
-    grant_role(
-        user, invitation.organisation, Role.PARTNER_MEMBER, by=user, kommun=invitation.kommun
-    )
-    invitation.accepted_at = timezone.now()
-    invitation.accepted_by = user
-    save_as(invitation, by=user)
+    """The person becomes a partner member for the inviting kommun, and for no other.
+
+    The link is single-use: of two redemptions at once, the second finds it used.
+    """
+    stored = _lock_open(invitation)
+    grant_role(user, stored.organisation, Role.PARTNER_MEMBER, by=user, kommun=stored.kommun)
+    stored.accepted_at = timezone.now()
+    stored.accepted_by = user
+    save_as(stored, by=user)
+    invitation.refresh_from_db()
 
 
 @transaction.atomic
 def register_and_accept(invitation: Invitation, *, username: str, password: str):
-    user = get_user_model().objects.create_user(
-        username=username, email=invitation.email, password=password
-    )
+    _lock_open(invitation)  # before the account: a redemption that comes second creates none
+    taken = ValidationError(_("Användarnamnet är upptaget. Välj ett annat."))
+    if get_user_model().objects.filter(username__iexact=username).exists():
+        raise taken
+    try:
+        with transaction.atomic():
+            user = get_user_model().objects.create_user(
+                username=username, email=invitation.email, password=password
+            )
+    except IntegrityError:
+        raise taken from None  # chosen by someone else a moment ago
     accept_invitation(invitation, user=user)
     return user

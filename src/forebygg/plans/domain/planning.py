@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from forebygg.core.domain.conflicts import check_version, fingerprint_of
 from forebygg.core.models import save_as
-from forebygg.geo.models import POLICE_AREA_KINDS
+from forebygg.geo.models import POLICE_AREA_KINDS, Kommun
 from forebygg.lagesbild.models import Lagesbild
 from forebygg.orgs.enums import Visibility
 from forebygg.orgs.models import Organisation
@@ -111,6 +111,9 @@ def create_plan(kommun, *, lagesbild: Lagesbild, title: str, by) -> Plan:
         raise ValidationError(_("Lägesbilden hör till en annan kommun."))
     if not lagesbild.is_decided:
         raise ValidationError(_("Planen ska bygga på en fastställd lägesbild."))
+    # Queue the kommun's new versions: the second then finds the first one's draft. `no_key`
+    # leaves the kommun's row free for rows that only refer to it.
+    Kommun.objects.select_for_update(no_key=True).get(pk=kommun.pk)
     if draft_of(kommun):
         raise ValidationError(
             _("Det finns redan ett utkast till åtgärdsplan. Arbeta vidare i det.")
@@ -357,6 +360,8 @@ def decide_plan(plan: Plan, *, body: str, decided_on: date, reference: str, by) 
 def revise_plan(plan: Plan, *, by, lagesbild: Lagesbild | None = None) -> Plan:
     """A new draft version with the decided plan's measures, links and targets copied over."""
     require_coordinator(by, plan.kommun)
+    # Revisions of one plan queue here; the second then finds the first one's draft.
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if not plan.is_decided:
         raise ValidationError(_("Bara en beslutad plan kan revideras; arbeta vidare i utkastet."))
     draft = create_plan(plan.kommun, lagesbild=lagesbild or plan.lagesbild, title=plan.title, by=by)
@@ -379,9 +384,16 @@ def revise_plan(plan: Plan, *, by, lagesbild: Lagesbild | None = None) -> Plan:
 @transaction.atomic
 def publish_plan(plan: Plan, *, by, published: bool = True) -> Plan:
     require_coordinator(by, plan.kommun)
-    if not plan.is_decided:
+    stored = Plan.objects.select_for_update().get(pk=plan.pk)
+    if not stored.is_decided:
         raise ValidationError(_("Bara en beslutad plan kan publiceras."))
-    plan.save_publication(Visibility.PUBLISHED if published else Visibility.DRAFT, by=by)
+    visibility = Visibility.PUBLISHED if published else Visibility.DRAFT
+    if stored.visibility == visibility:
+        raise ValidationError(
+            _("Planen är redan publicerad.") if published else _("Planen är inte publicerad.")
+        )
+    stored.save_publication(visibility, by=by)
+    plan.refresh_from_db()
     return plan
 
 

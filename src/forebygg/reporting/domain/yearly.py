@@ -6,9 +6,10 @@ import hashlib
 import json
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from forebygg.core.models import save_as
 from forebygg.governance.domain.agreements import is_in_force
@@ -20,6 +21,13 @@ from forebygg.plans.domain.followup import last_follow_up_on, latest_status
 from forebygg.reporting.domain import transitions
 from forebygg.reporting.enums import CountyState, ReportState
 from forebygg.reporting.models import CountyReport, YearlyReport
+
+# What the second of two requests at once is told.
+_ALREADY_DRAFTED = gettext_lazy(
+    "Redovisningen för året sammanställdes av någon annan samtidigt. Öppna den."
+)
+_ALREADY_STARTED = gettext_lazy("Den samlade redovisningen är redan påbörjad.")
+_ALREADY_SENT = gettext_lazy("Den samlade redovisningen är redan inskickad till Brå.")
 
 
 def content_hash(content: dict) -> str:
@@ -110,81 +118,112 @@ def _plan_content(plan) -> dict | None:
     }
 
 
-@transaction.atomic
 def draft_report(kommun, year: int, *, by) -> YearlyReport:
     """Create the year's report, or regenerate it while it is a draft or returned."""
     require_coordinator(by, kommun)
-    report = YearlyReport.objects.filter(kommun=kommun, year=year).first()
-    if report and report.status not in (ReportState.DRAFT, ReportState.RETURNED):
-        raise ValidationError(_("Redovisningen är inskickad och kan inte göras om."))
-    report = report or YearlyReport(kommun=kommun, year=year)
-    report.content = build_content(kommun, year)
-    return save_as(report, by=by, reason="Genererad från data")
+    content = build_content(kommun, year)  # before the lock: it reads much and writes nothing
+    with transaction.atomic():
+        report = YearlyReport.objects.select_for_update().filter(kommun=kommun, year=year).first()
+        report = report or YearlyReport(kommun=kommun, year=year)
+        if report.status not in (ReportState.DRAFT, ReportState.RETURNED):
+            raise ValidationError(_("Redovisningen är inskickad och kan inte göras om."))
+        report.content = content
+        return _save_unique(report, by=by, reason="Genererad från data", taken=_ALREADY_DRAFTED)
 
 
-def _move(report: YearlyReport, target: str, *, by) -> transitions.Transition:
-    transition = transitions.find(transitions.KOMMUN_REPORT, report.status, target)
+def _save_unique(instance, *, by, reason: str = "", taken: str):
+    """Save; a unique constraint met means another request created the same row a moment ago."""
+    try:
+        with transaction.atomic():
+            return save_as(instance, by=by, reason=reason)
+    except IntegrityError:
+        raise ValidationError(taken) from None
+
+
+def _move(report: YearlyReport, target: str, *, by) -> tuple[YearlyReport, transitions.Transition]:
+    """The stored report, locked until the move commits, and the transition that allows it.
+
+    The page the request came from may be stale: another move may have been made since. The
+    table is consulted on the state stored now, so of two moves at once only one is made.
+    """
+    stored = YearlyReport.objects.select_for_update().get(pk=report.pk)
+    transition = transitions.find(transitions.KOMMUN_REPORT, stored.status, target)
     if transition is None:
         raise ValidationError(
             _("En redovisning som är ”%(source)s” kan inte bli ”%(target)s”.")
             % {
-                "source": ReportState(report.status).label,
+                "source": ReportState(stored.status).label,
                 "target": ReportState(target).label,
             }
         )
     if not transitions.may_act(by, transition.actor, kommun=report.kommun):
         raise PermissionDenied(_("Du får inte göra den här ändringen."))
-    return transition
+    return stored, transition
+
+
+def _moved(report: YearlyReport, stored: YearlyReport, *, by, reason: str) -> YearlyReport:
+    save_as(stored, by=by, reason=reason)
+    report.refresh_from_db()
+    return report
 
 
 @transaction.atomic
 def submit_report(report: YearlyReport, *, by) -> YearlyReport:
-    transition = _move(report, ReportState.SUBMITTED, by=by)
-    report.status = ReportState.SUBMITTED
-    report.visibility = Visibility.SUBMITTED
-    report.content_hash = content_hash(report.content)
-    return save_as(report, by=by, reason=str(transition.label))
+    stored, transition = _move(report, ReportState.SUBMITTED, by=by)
+    stored.status = ReportState.SUBMITTED
+    stored.visibility = Visibility.SUBMITTED
+    stored.content_hash = content_hash(stored.content)
+    return _moved(report, stored, by=by, reason=str(transition.label))
 
 
 @transaction.atomic
 def return_report(report: YearlyReport, *, by, comments: str) -> YearlyReport:
-    transition = _move(report, ReportState.RETURNED, by=by)
+    stored, transition = _move(report, ReportState.RETURNED, by=by)
     if not comments.strip():
         raise ValidationError(_("Skriv vad kommunen behöver komplettera."))
-    report.status = ReportState.RETURNED
-    report.comments = comments.strip()
-    return save_as(report, by=by, reason=str(transition.label))
+    stored.status = ReportState.RETURNED
+    stored.comments = comments.strip()
+    return _moved(report, stored, by=by, reason=str(transition.label))
 
 
 @transaction.atomic
 def approve_report(report: YearlyReport, *, by) -> YearlyReport:
-    transition = _move(report, ReportState.APPROVED, by=by)
-    if content_hash(report.content) != report.content_hash:
+    stored, transition = _move(report, ReportState.APPROVED, by=by)
+    if content_hash(stored.content) != stored.content_hash:
         raise ValidationError(_("Innehållet har ändrats sedan redovisningen skickades in."))
-    report.status = ReportState.APPROVED
-    return save_as(report, by=by, reason=str(transition.label))
+    stored.status = ReportState.APPROVED
+    return _moved(report, stored, by=by, reason=str(transition.label))
+
+
+def _locked_county_report(county_report: CountyReport) -> CountyReport:
+    """The combined report as stored now, locked until the change commits."""
+    return CountyReport.objects.select_for_update().get(pk=county_report.pk)
 
 
 @transaction.atomic
 def start_county_report(lan, year: int, *, by) -> CountyReport:
     if not transitions.may_act(by, transitions.COUNTY, lan=lan):
         raise PermissionDenied(_("Bara länsstyrelsen i länet kan sammanställa redovisningen."))
-    report, _created = CountyReport.objects.get_or_create(lan=lan, year=year)
-    return report
+    if CountyReport.objects.filter(lan=lan, year=year).exists():
+        raise ValidationError(_ALREADY_STARTED)
+    return _save_unique(CountyReport(lan=lan, year=year), by=by, taken=_ALREADY_STARTED)
 
 
 @transaction.atomic
 def include_report(county_report: CountyReport, report: YearlyReport, *, by) -> YearlyReport:
-    if county_report.status != CountyState.DRAFT:
-        raise ValidationError(_("Den samlade redovisningen är redan inskickad till Brå."))
-    if (report.kommun.lan_id, report.year) != (county_report.lan_id, county_report.year):
+    # The combined report first, as sending it does: it may not be sent while this goes in.
+    county = _locked_county_report(county_report)
+    if county.status != CountyState.DRAFT:
+        raise ValidationError(_ALREADY_SENT)
+    if (report.kommun.lan_id, report.year) != (county.lan_id, county.year):
         raise ValidationError(_("Redovisningen hör till ett annat län eller år."))
-    transition = _move(report, ReportState.INCLUDED, by=by)
-    report.status = ReportState.INCLUDED
-    report.county_report = county_report
-    report._history_user = by
-    report._change_reason = str(transition.label)
-    report.save(update_fields=["status", "county_report", "updated_at"])
+    stored, transition = _move(report, ReportState.INCLUDED, by=by)
+    stored.status = ReportState.INCLUDED
+    stored.county_report = county
+    stored._history_user = by
+    stored._change_reason = str(transition.label)
+    stored.save(update_fields=["status", "county_report", "updated_at"])
+    report.refresh_from_db()
     return report
 
 
@@ -192,36 +231,40 @@ def include_report(county_report: CountyReport, report: YearlyReport, *, by) -> 
 def describe_regional_work(county_report: CountyReport, *, by, **fields) -> CountyReport:
     if not transitions.may_act(by, transitions.COUNTY, lan=county_report.lan):
         raise PermissionDenied(_("Bara länsstyrelsen i länet kan ändra redovisningen."))
-    if county_report.status != CountyState.DRAFT:
-        raise ValidationError(_("Den samlade redovisningen är redan inskickad till Brå."))
+    stored = _locked_county_report(county_report)
+    if stored.status != CountyState.DRAFT:
+        raise ValidationError(_ALREADY_SENT)
     for name in ("networks", "trainings", "cross_kommun_measures"):
         if name in fields:
-            setattr(county_report, name, fields[name].strip())
-    return save_as(county_report, by=by)
+            setattr(stored, name, fields[name].strip())
+    save_as(stored, by=by)
+    county_report.refresh_from_db()
+    return county_report
 
 
 @transaction.atomic
 def submit_county_report(county_report: CountyReport, *, by) -> CountyReport:
-    transition = transitions.find(
-        transitions.COUNTY_REPORT, county_report.status, CountyState.SUBMITTED
-    )
+    stored = _locked_county_report(county_report)
+    transition = transitions.find(transitions.COUNTY_REPORT, stored.status, CountyState.SUBMITTED)
     if transition is None:
-        raise ValidationError(_("Den samlade redovisningen är redan inskickad till Brå."))
-    if not transitions.may_act(by, transition.actor, lan=county_report.lan):
+        raise ValidationError(_ALREADY_SENT)
+    if not transitions.may_act(by, transition.actor, lan=stored.lan):
         raise PermissionDenied(_("Bara länsstyrelsen i länet kan skicka redovisningen."))
-    included = list(county_report.kommun_reports.select_related("kommun"))
+    included = list(stored.kommun_reports.select_related("kommun"))
     if not included:
         raise ValidationError(_("Ta med minst en godkänd kommunredovisning först."))
-    county_report.content = {
+    stored.content = {
         "regional_work": {
-            "networks": county_report.networks,
-            "trainings": county_report.trainings,
-            "cross_kommun_measures": county_report.cross_kommun_measures,
+            "networks": stored.networks,
+            "trainings": stored.trainings,
+            "cross_kommun_measures": stored.cross_kommun_measures,
         },
         "kommun_reports": [{"kommun": r.kommun.code, "hash": r.content_hash} for r in included],
     }
-    county_report.content_hash = content_hash(county_report.content)
-    county_report.status = CountyState.SUBMITTED
-    county_report.submitted_at = timezone.now()
-    county_report.submitted_by = by
-    return save_as(county_report, by=by, reason=str(transition.label))
+    stored.content_hash = content_hash(stored.content)
+    stored.status = CountyState.SUBMITTED
+    stored.submitted_at = timezone.now()
+    stored.submitted_by = by
+    save_as(stored, by=by, reason=str(transition.label))
+    county_report.refresh_from_db()
+    return county_report

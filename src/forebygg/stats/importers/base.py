@@ -1,25 +1,48 @@
-"""The importer contract: parse → Preview (all problems, nothing written) → write_preview."""
+"""The statistics importers' side of the import contract (`core.domain.imports`).
+
+An importer's `parse(file, preview)` reads an `ImportFile` as a stream and adds each valid
+row with `preview.add(row)`; every problem goes to `preview.error(line, "…")` in Swedish.
+What happens to the rows is the caller's choice: kept in `preview.rows` (a preview in
+memory, for small files and tests) or handed to a `sink` that stages them in the database
+(`writing.StagedRows`), so a file of a million rows is read in bounded memory. Writing is
+`writing.write_preview`: all or nothing.
+"""
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from forebygg.core.domain.imports import (
+    MAX_ERRORS_SHOWN,
+    DuplicateCells,
+    ImportFile,
+    ImportPreview,
+    ImportRejected,
+    csv_dict_records,
+    csv_records,
+    printable,
+    read_text,
+)
 from forebygg.stats.enums import Direction, GeoLevel, PeriodType, SourceStatus, Unit
 
-MAX_ERRORS_SHOWN = 200
+__all__ = [
+    "MAX_ERRORS_SHOWN",
+    "ImportFile",
+    "ImportRejected",
+    "csv_dict_records",
+    "csv_records",
+]
 
-
-class ImportRejected(Exception):
-    """The file has errors; nothing was written."""
-
-    def __init__(self, preview: Preview):
-        self.preview = preview
-        super().__init__("\n".join(preview.errors[:MAX_ERRORS_SHOWN]))
+# JSON has to be read whole, so JSON files are refused above this size (docs/importers.md).
+MAX_JSON_BYTES = 16 * 1024 * 1024
+# Importers that must hold every row until the end (to sum or to build a hierarchy) stop
+# reading a file longer than this, with a Swedish error, instead of filling the memory.
+MAX_ROWS_HELD = 500_000
+# No file defines more indicators than this; each one is held until the file is written.
+MAX_INDICATORS = 5_000
 
 
 @dataclass(frozen=True)
@@ -72,129 +95,95 @@ class Row:
         )
 
 
-@dataclass
-class Preview:
+@dataclass(kw_only=True)
+class Preview(ImportPreview):
+    """One statistics file read: its source, indicators and rows, or every problem in it."""
+
     kind: str
     file_name: str
-    checksum: str
+    checksum: str = ""
     source: SourceSpec | None = None
     indicators: dict[str, IndicatorSpec] = field(default_factory=dict)
     rows: list[Row] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
+    keep_rows: bool = True
+    sink: Callable[[Row], None] | None = field(default=None, repr=False)
+    row_count: int = 0
+    years: set[int] = field(default_factory=set, repr=False)
+    kommuner: set[str] = field(default_factory=set, repr=False)
+    duplicates: DuplicateCells = field(default_factory=DuplicateCells, repr=False)
 
     @property
     def ok(self) -> bool:
-        return not self.errors and bool(self.rows or self.extra)
+        return super().ok and self.has_content()
 
-    def error(self, line: int | None, message: str) -> None:
-        self.errors.append(_printable(f"Rad {line}: {message}" if line else message))
+    def has_content(self) -> bool:
+        return bool(self.row_count or self.extra)
 
-    def warn(self, line: int | None, message: str) -> None:
-        self.warnings.append(_printable(f"Rad {line}: {message}" if line else message))
+    def add(self, row: Row) -> None:
+        """A valid row: counted, checked for repeats, then kept or handed to the sink."""
+        self.row_count += 1
+        self.rows_checked = self.row_count
+        self.years.add(row.year)
+        if row.geo_level == GeoLevel.KOMMUN:
+            self.kommuner.add(row.geo_code)
+        self.duplicates.add(row.cell, row.line)
+        if self.keep_rows:
+            self.rows.append(row)
+        if self.sink is not None:
+            self.sink(row)
 
-    def check_duplicates(self) -> None:
-        seen: dict[tuple, int] = {}
-        for row in self.rows:
-            if row.cell in seen:
+    def add_indicator(self, spec: IndicatorSpec, line: int | None = None) -> bool:
+        """Record an indicator the file defines; False (after an error) past MAX_INDICATORS."""
+        if spec.key in self.indicators:
+            return True
+        if len(self.indicators) >= MAX_INDICATORS:
+            if not any("indikatorer" in error for error in self.errors[-1:]):
                 self.error(
-                    row.line,
-                    f"dubblett av rad {seen[row.cell]} (samma indikator, plats och period).",
+                    line,
+                    f"filen definierar fler än {MAX_INDICATORS} indikatorer; dela upp den.",
                 )
+            return False
+        self.indicators[spec.key] = spec
+        return True
+
+    def check_duplicates(self, describe: Callable[[int, int], str] | None = None) -> None:
+        """Every row that repeats an earlier row's cell is an error, in line order."""
+        for line, first in self.duplicates.repeated():
+            if describe is None:
+                self.error(line, f"dubblett av rad {first} (samma indikator, plats och period).")
             else:
-                seen[row.cell] = row.line
+                self.error(None, describe(line, first))
 
     def summary(self) -> dict:
-        years = sorted({row.year for row in self.rows})
-        kommuner = {row.geo_code for row in self.rows if row.geo_level == GeoLevel.KOMMUN}
+        years = sorted(self.years)
         return {
-            "rows": len(self.rows),
+            "rows": self.row_count,
             "first_year": years[0] if years else None,
             "last_year": years[-1] if years else None,
-            "kommuner": len(kommuner),
+            "kommuner": len(self.kommuner),
             "indicators": sorted(self.indicators),
-            "errors": len(self.errors),
-            "warnings": len(self.warnings),
+            "errors": self.error_count,
+            "warnings": self.warning_count,
         }
 
 
-def _printable(message: str) -> str:
-    """A message that can be shown on a web page: half a surrogate pair (from a JSON escape
-    such as \\ud800 quoted in the message) is written out as its escape."""
-    return message.encode("utf-8", "backslashreplace").decode("utf-8")
+def too_many_rows(preview: Preview, line: int) -> bool:
+    """True (after one Swedish error) once a file that is held in memory passes MAX_ROWS_HELD."""
+    if line <= MAX_ROWS_HELD:
+        return False
+    limit = f"{MAX_ROWS_HELD:_}".replace("_", " ")
+    preview.error(
+        line, f"filen har fler än {limit} rader och läses inte vidare; dela upp den i flera filer."
+    )
+    return True
 
 
-def checksum_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+_printable = printable
 
 
-def decode_text(data: bytes, preview: Preview) -> str | None:
-    """UTF-8 (with or without BOM) only; anything else is a clear error, never a guess.
-
-    NUL is valid UTF-8 but never in a text file: it is what UTF-16 without a BOM looks like,
-    and PostgreSQL cannot store it.
-    """
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        preview.error(
-            None,
-            "Filen är inte UTF-8-kodad. Spara den som UTF-8 (i Excel: 'CSV UTF-8') "
-            "och försök igen.",
-        )
-        return None
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        preview.error(
-            line,
-            "raden innehåller ett NUL-tecken, så filen är inte en textfil i UTF-8 (kanske "
-            "UTF-16). Spara den som UTF-8 (i Excel: 'CSV UTF-8') och försök igen.",
-        )
-        return None
-    return text
-
-
-class _CsvRecords:
-    """csv.reader's records; a line it cannot read ends the file with a Swedish error.
-
-    The text is read with newline="" so that every line ending (CRLF, LF, CR) works.
-    """
-
-    def __init__(self, text: str, preview: Preview, delimiter: str):
-        self._reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        self._preview = preview
-
-    @property
-    def line_num(self) -> int:
-        return self._reader.line_num
-
-    def __iter__(self):
-        return self
-
-    def __next__(self) -> list[str]:
-        try:
-            return next(self._reader)
-        except csv.Error:
-            limit = f"{csv.field_size_limit():_}".replace("_", " ")
-            self._preview.error(
-                self._reader.line_num,
-                f"raden kan inte läsas: ett fält är längre än {limit} tecken (saknas ett "
-                "avslutande citattecken?). Resten av filen läses inte.",
-            )
-            raise StopIteration from None
-
-
-def csv_reader(text: str, preview: Preview, *, delimiter: str):
-    """Like csv.reader, with line_num; never raises csv.Error."""
-    return _CsvRecords(text, preview, delimiter)
-
-
-def csv_dict_reader(text: str, preview: Preview, *, delimiter: str = ",") -> csv.DictReader:
-    """Like csv.DictReader, with line_num; never raises csv.Error."""
-    reader = csv.DictReader([])
-    reader.reader = _CsvRecords(text, preview, delimiter)
-    return reader
+def read_json_text(file: ImportFile, preview: Preview) -> str | None:
+    return read_text(file, preview, limit=MAX_JSON_BYTES, what="JSON-filen")
 
 
 def data_records(reader, header: list[str], preview: Preview, separator_hint: str):

@@ -17,6 +17,7 @@ Names:
 
 from __future__ import annotations
 
+from forebygg.core.domain.imports import ImportFile, LineList, csv_records
 from forebygg.geo.domain.names import normalise_name, resolve_kommun
 from forebygg.stats.enums import GeoLevel, SourceStatus
 from forebygg.stats.importers import bra_kommun
@@ -24,9 +25,6 @@ from forebygg.stats.importers.base import (
     Preview,
     Row,
     SourceSpec,
-    checksum_of,
-    csv_reader,
-    decode_text,
     parse_count,
     parse_number,
 )
@@ -38,6 +36,7 @@ LABEL = "Brå: Anmälda brott i kommunerna (årsfil, CSV med semikolon, året i 
 HEADER = ["Kommun", "Antal", "Per 100 000 inv."]
 CATEGORY = "total"
 MISSING = ("..", ".", "-", "–")
+UNKNOWN_NAMES_LISTED = 200
 
 # Stadsdelsområden / stadsdelsnämnder (current and former names) → their kommun.
 DISTRICTS = {
@@ -104,19 +103,20 @@ def district_kommun(name: str) -> str | None:
     return _DISTRICT_KOMMUN.get(key)
 
 
-def parse(data: bytes, *, file_name: str) -> Preview:
-    preview = Preview(kind=KIND, file_name=file_name, checksum=checksum_of(data))
-    year, problem = year_in_file_name(file_name)
+def parse(file: ImportFile, preview: Preview) -> None:
+    year, problem = year_in_file_name(file.name)
     if problem:
         preview.error(None, problem)
-    text = decode_text(data, preview)
-    if text is None or year is None:
-        return preview
+    reader = csv_records(file, preview, delimiter=";")
+    if reader is None or year is None:
+        if reader is not None:
+            reader.close()
+        return
     preview.source = source_for(year)
     preview.indicators = indicator_specs()
-    reader = csv_reader(text, preview, delimiter=";")
     unknown: list[tuple[int, str]] = []
-    missing: list[int] = []
+    unknown_count = 0
+    missing = LineList()
     first = True
     for record in reader:
         line = reader.line_num
@@ -151,20 +151,24 @@ def parse(data: bytes, *, file_name: str) -> Preview:
             if district_kommun(name):
                 preview.warn(line, f"{name!r} är en stadsdel, inte en kommun; raden hoppas över.")
             else:
-                unknown.append((line, name))
+                unknown_count += 1
+                if len(unknown) < UNKNOWN_NAMES_LISTED:
+                    unknown.append((line, name))
             continue
         geo_level, code = place
         for key, value in values.items():
             if value is not None:
-                preview.rows.append(Row(line, key, geo_level, code, year, value))
+                preview.add(Row(line, key, geo_level, code, year, value))
     for line, name in unknown:
         preview.error(line, f"okänt kommunnamn {name!r}.")
     if unknown:
         names = ", ".join(repr(name) for _line, name in unknown)
-        preview.error(None, f"{len(unknown)} namn kunde inte kopplas till en kommun: {names}.")
-    warn_lines(preview, "Värden som saknas ('..') hoppades över på rad", sorted(set(missing)))
+        more = f" … och {unknown_count - len(unknown)} till" if unknown_count > len(unknown) else ""
+        preview.error(
+            None, f"{unknown_count} namn kunde inte kopplas till en kommun: {names}{more}."
+        )
+    warn_lines(preview, "Värden som saknas ('..') hoppades över på rad", missing)
     preview.check_duplicates()
-    return preview
 
 
 def _looks_like_header(cells: list[str]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from forebygg.core.domain.imports import ImportFile, csv_dict_records, csv_records
 from forebygg.geo.domain.names import resolve_kommun
 from forebygg.stats.enums import Direction, GeoLevel, SourceStatus, Unit
 from forebygg.stats.importers.base import (
@@ -9,9 +10,6 @@ from forebygg.stats.importers.base import (
     Preview,
     Row,
     SourceSpec,
-    checksum_of,
-    csv_dict_reader,
-    decode_text,
     parse_count,
     parse_year,
 )
@@ -89,18 +87,19 @@ def indicator_specs() -> dict[str, IndicatorSpec]:
     return specs
 
 
-def parse(data: bytes, *, file_name: str) -> Preview:
-    preview = Preview(kind=KIND, file_name=file_name, checksum=checksum_of(data), source=SOURCE)
-    text = decode_text(data, preview)
-    if text is None:
-        return preview
-    reader = csv_dict_reader(text, preview)
+def parse(file: ImportFile, preview: Preview) -> None:
+    preview.source = SOURCE
+    records = csv_records(file, preview)
+    if records is None:
+        return
+    reader = csv_dict_records(records)
     missing = [column for column in COLUMNS if column not in (reader.fieldnames or [])]
     if missing:
         preview.error(
             None, f"Kolumnerna {', '.join(missing)} saknas. Väntade: {', '.join(COLUMNS)}."
         )
-        return preview
+        records.close()
+        return
     preview.indicators = indicator_specs()
     for line, record in enumerate(reader, start=2):
         if None in record or None in record.values():
@@ -112,7 +111,6 @@ def parse(data: bytes, *, file_name: str) -> Preview:
             continue
         _parse_record(record, line, preview)
     preview.check_duplicates()
-    return preview
 
 
 def _parse_record(record: dict, line: int, preview: Preview) -> None:
@@ -127,4 +125,4 @@ def _parse_record(record: dict, line: int, preview: Preview) -> None:
         preview.error(line, f"okänd brottskategori {category!r}.")
     elif year is not None:
         for key, value in ((count_key(category), count), (rate_key(category), rate)):
-            preview.rows.append(Row(line, key, GeoLevel.KOMMUN, code, year, value))
+            preview.add(Row(line, key, GeoLevel.KOMMUN, code, year, value))

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import PurePath
 
 from django.conf import settings
 from django.utils.text import slugify
 
+from forebygg.core.domain.imports import ImportFile, LineList, csv_records
 from forebygg.geo.domain.names import normalise_name, resolve_kommun
 from forebygg.stats.enums import GeoLevel, PeriodType, SourceStatus, Unit
 from forebygg.stats.importers.base import (
@@ -29,10 +31,7 @@ from forebygg.stats.importers.base import (
     Preview,
     Row,
     SourceSpec,
-    checksum_of,
-    csv_reader,
     data_records,
-    decode_text,
     parse_number,
 )
 from forebygg.stats.models import RIKET_CODE
@@ -81,6 +80,7 @@ NO = {"", "nej", "n", "no", "0", "falskt"}
 # ---------------------------------------------------------------- shared helpers
 
 
+@lru_cache(maxsize=8192)  # a file repeats its few keys on every row
 def slug(text: str, max_length: int = 60) -> str:
     """'Mord/dråp, försök' → 'mord-drap-forsok' (ASCII, '/' separates words)."""
     return slugify((text or "").replace("/", " "))[:max_length].strip("-")
@@ -117,7 +117,19 @@ def parse_period(
     raw: str, preview: Preview, line: int | None, column: str = "period"
 ) -> tuple[str, int, int] | None:
     """'2024' → year, '2024-Q1' / '2024K1' → quarter, '2024-03' / '2024M03' → month."""
-    text = (raw or "").strip()
+    period = _period((raw or "").strip())
+    if period is not None:
+        return period
+    preview.error(
+        line,
+        f"{column} ska vara ett år (2024), ett kvartal (2024-Q1 eller 2024K1) eller en månad "
+        f"(2024-03 eller 2024M03), inte {raw!r}.",
+    )
+    return None
+
+
+@lru_cache(maxsize=8192)  # a file repeats its periods on every indicator
+def _period(text: str) -> tuple[str, int, int] | None:
     for pattern, period_type in _PERIODS:
         match = pattern.match(text)
         if not match:
@@ -125,15 +137,10 @@ def parse_period(
         year = int(match.group(1))
         number = int(match.group(2)) if period_type != PeriodType.YEAR else 0
         if not 1950 <= year <= 2100:
-            break
+            return None
         if period_type == PeriodType.MONTH and not 1 <= number <= 12:
-            break
+            return None
         return period_type, year, number
-    preview.error(
-        line,
-        f"{column} ska vara ett år (2024), ett kvartal (2024-Q1 eller 2024K1) eller en månad "
-        f"(2024-03 eller 2024M03), inte {raw!r}.",
-    )
     return None
 
 
@@ -177,13 +184,20 @@ class RegionResolver:
 
 
 def warn_lines(preview: Preview, message: str, lines: Iterable, shown: int = 15) -> None:
-    """One warning for many rows: 'message: rad 3, 5, 9 … (och 12 till)'."""
-    lines = list(lines)
-    if not lines:
+    """One warning for many rows: 'message: rad 3, 5, 9 … (och 12 till)'.
+
+    `lines` is a list or a `LineList` (which keeps only the first lines of a long file).
+    """
+    if isinstance(lines, LineList):
+        count, lines = lines.count, lines.lines
+    else:
+        lines = list(lines)
+        count = len(lines)
+    if not count:
         return
     listed = ", ".join(str(line) for line in lines[:shown])
-    more = f" … och {len(lines) - shown} till" if len(lines) > shown else ""
-    preview.warn(None, f"{message} ({len(lines)} st): {listed}{more}.")
+    more = f" … och {count - shown} till" if count > shown else ""
+    preview.warn(None, f"{message} ({count} st): {listed}{more}.")
 
 
 def header_error(preview: Preview, found: list[str], expected: list[str], delimiter: str) -> None:
@@ -207,36 +221,34 @@ def header_error(preview: Preview, found: list[str], expected: list[str], delimi
 # ---------------------------------------------------------------- the generic importer
 
 
-def parse(data: bytes, *, file_name: str) -> Preview:
-    preview = Preview(kind=KIND, file_name=file_name, checksum=checksum_of(data))
-    text = decode_text(data, preview)
-    if text is None:
-        return preview
-    reader = csv_reader(text, preview, delimiter=";")
+def parse(file: ImportFile, preview: Preview) -> None:
+    reader = csv_records(file, preview, delimiter=";")
+    if reader is None:
+        return
     header = next(reader, None)
     if not header:
         preview.error(None, "Filen är tom.")
-        return preview
+        return
     columns = [HEADER_ALIASES.get(cell.strip().casefold(), "") for cell in header]
     missing = [SHOWN.get(c, c) for c in REQUIRED if c not in columns]
     if missing:
         expected = ["kommun", "område (valfri)", "indikator", "namn", "enhet", "period", "värde"]
         header_error(preview, header, expected, ";")
-        return preview
+        reader.close()
+        return
     state = _State()
     for line, record in data_records(reader, header, preview, "avgränsa med semikolon ;"):
         values = {column: cell.strip() for column, cell in zip(columns, record, strict=True)}
         _parse_record(values, line, preview, state)
-    _finish(preview, state, file_name)
-    return preview
+    _finish(preview, state, file.name)
 
 
 class _State:
     def __init__(self) -> None:
         self.kommuner: dict[str, int] = {}
         self.specs: dict[str, tuple[int, str, str]] = {}
-        self.small: list[int] = []
-        self.missing: list[int] = []
+        self.small = LineList()
+        self.missing = LineList()
         self.areas: dict[str, str] | None = None
 
     def area_kommun(self, code: str) -> str | None:
@@ -248,7 +260,7 @@ class _State:
 
 
 def _parse_record(values: dict, line: int, preview: Preview, state: _State) -> None:
-    errors_before = len(preview.errors)
+    errors_before = preview.error_count
     kommun = resolve_kommun(values["kommun"])
     if kommun is None:
         preview.error(line, f"okänd kommun {values['kommun']!r} (ange kommunkod, t.ex. 0680).")
@@ -278,13 +290,24 @@ def _parse_record(values: dict, line: int, preview: Preview, state: _State) -> N
     if preliminary not in YES | NO:
         preview.error(line, f"preliminär ska vara ja eller nej, inte {values['preliminar']!r}.")
     value = _parse_value(values["varde"], unit, preview, line, state)
-    if len(preview.errors) > errors_before or kommun is None or unit is None or period is None:
+    if preview.error_count > errors_before or kommun is None or unit is None or period is None:
         return
     if value is None:
         state.missing.append(line)
         return
     key = f"lokal.{kommun}.{indicator}"
-    seen = state.specs.setdefault(key, (line, values["namn"], unit))
+    seen = state.specs.get(key)
+    if seen is None:
+        spec = IndicatorSpec(
+            key=key,
+            name_sv=values["namn"][:200],
+            name_en=values["namn"][:200],
+            unit=unit,
+            formula="Lokal uppgift som kommunen själv har rapporterat",
+        )
+        if not preview.add_indicator(spec, line):
+            return
+        seen = state.specs[key] = (line, values["namn"], unit)
     if seen[1:] != (values["namn"], unit):
         preview.error(
             line,
@@ -292,21 +315,11 @@ def _parse_record(values: dict, line: int, preview: Preview, state: _State) -> N
             f"på rad {seen[0]}.",
         )
         return
-    preview.indicators.setdefault(
-        key,
-        IndicatorSpec(
-            key=key,
-            name_sv=values["namn"][:200],
-            name_en=values["namn"][:200],
-            unit=unit,
-            formula="Lokal uppgift som kommunen själv har rapporterat",
-        ),
-    )
     suppressed = unit in COUNT_UNITS and value < settings.FOREBYGG_SMALL_CELL_THRESHOLD
     if suppressed:
         state.small.append(line)
     period_type, year, number = period
-    preview.rows.append(
+    preview.add(
         Row(
             line,
             key,
@@ -360,9 +373,9 @@ def _finish(preview: Preview, state: _State, file_name: str) -> None:
         return
     kommun = next(iter(state.kommuner))
     name = _kommun_name(kommun)
-    if preview.rows:
+    if preview.row_count:
         preview.extra["kommun"] = kommun
-    years = sorted({row.year for row in preview.rows})
+    years = sorted(preview.years)
     span = f"{years[0]}–{years[-1]}" if years else ""
     preview.source = SourceSpec(
         key=f"lokal-{kommun}-{slug(PurePath(file_name).stem, 60)}"[:80],

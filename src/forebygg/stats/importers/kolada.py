@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from forebygg.core.domain.imports import ImportFile
 from forebygg.geo.domain.names import resolve_kommun
 from forebygg.stats.enums import Direction, GeoLevel, SourceStatus, Unit
 from forebygg.stats.importers.base import (
@@ -22,10 +23,9 @@ from forebygg.stats.importers.base import (
     Preview,
     Row,
     SourceSpec,
-    checksum_of,
-    decode_text,
     load_json,
     parse_number,
+    read_json_text,
     shown,
 )
 from forebygg.stats.importers.generic import slug, warn_lines
@@ -66,14 +66,15 @@ def indicator_spec(kpi: str, gender: str) -> IndicatorSpec:
     )
 
 
-def parse(data: bytes, *, file_name: str) -> Preview:
-    preview = Preview(kind=KIND, file_name=file_name, checksum=checksum_of(data))
-    text = decode_text(data, preview)
+def parse(file: ImportFile, preview: Preview) -> None:
+    file_name = file.name
+    text = read_json_text(file, preview)
     if text is None:
-        return preview
+        return
     document = load_json(text, preview)
+    del text
     if document is INVALID_JSON:
-        return preview
+        return
     entries = document.get("values") if isinstance(document, dict) else None
     if not isinstance(entries, list):
         preview.error(
@@ -81,7 +82,7 @@ def parse(data: bytes, *, file_name: str) -> Preview:
             'Filen är inte ett svar från Kolada (listan "values" saknas). '
             "Spara svaret från api.kolada.se/v3/data/… som det är.",
         )
-        return preview
+        return
     for marker in ("next_page", "next_url", "next"):
         if isinstance(document, dict) and document.get(marker):
             preview.warn(
@@ -96,7 +97,7 @@ def parse(data: bytes, *, file_name: str) -> Preview:
     warn_lines(preview, "Värden som saknas i Kolada (status Missing) hoppades över", missing)
     _check_duplicates(preview)
     kpis = sorted({key.split(".")[1] for key in preview.indicators})
-    years = sorted({row.year for row in preview.rows})
+    years = sorted(preview.years)
     span = f"{years[0]}–{years[-1]}" if years else "inga år"
     preview.source = SourceSpec(
         key=f"kolada-{slug(PurePath(file_name).stem, 60)}"[:80],
@@ -107,7 +108,6 @@ def parse(data: bytes, *, file_name: str) -> Preview:
         coverage=f"{len(kpis)} nyckeltal, {span}",
         status=SourceStatus.DERIVED,
     )
-    return preview
 
 
 def _parse_entry(number: int, entry, lan_codes: set[str], preview: Preview, missing) -> None:
@@ -155,10 +155,10 @@ def _parse_value(value, kpi, place, year, number, where, preview: Preview, missi
     if isinstance(raw, bool) or not isinstance(raw, int | float | str):
         preview.error(None, f"{where} {gender}: value ska vara ett tal, inte {shown(raw)}.")
         return
-    errors_before = len(preview.errors)
+    errors_before = preview.error_count
     number_value = parse_number(str(raw), preview, None, f"{where} {gender}: value")
     if number_value is None:
-        if len(preview.errors) == errors_before:
+        if preview.error_count == errors_before:
             missing.append(f"{where[0].lower()}{where[1:]} {gender}")
         return
     if number_value < 0:
@@ -167,21 +167,16 @@ def _parse_value(value, kpi, place, year, number, where, preview: Preview, missi
     if place is None:
         return
     key = indicator_key(kpi, gender)
-    preview.indicators.setdefault(key, indicator_spec(kpi, gender))
-    preview.rows.append(Row(number, key, *place, year, number_value))
+    if key in preview.indicators or preview.add_indicator(indicator_spec(kpi, gender)):
+        preview.add(Row(number, key, *place, year, number_value))
 
 
 def _check_duplicates(preview: Preview) -> None:
-    seen: dict[tuple, int] = {}
-    for row in preview.rows:
-        if row.cell in seen:
-            preview.error(
-                None,
-                f"Post {row.line}: dubblett av post {seen[row.cell]} "
-                "(samma nyckeltal, kön, plats och år).",
-            )
-        else:
-            seen[row.cell] = row.line
+    preview.check_duplicates(
+        lambda line, first: (
+            f"Post {line}: dubblett av post {first} (samma nyckeltal, kön, plats och år)."
+        )
+    )
 
 
 def _place(code: str, lan_codes: set[str]) -> tuple[str, str] | None:

@@ -24,21 +24,26 @@ from datetime import date
 from django.db import transaction
 from django.utils.text import slugify
 
+from forebygg.core.domain.imports import (
+    ImportFile,
+    check_text,
+    csv_dict_records,
+    csv_records,
+    first_line,
+)
 from forebygg.geo.domain.svg import geometry_to_svg_path
 from forebygg.geo.enums import AreaKind
 from forebygg.geo.models import Area, Kommun
 from forebygg.stats.enums import SourceStatus
 from forebygg.stats.importers.base import (
     INVALID_JSON,
-    ImportRejected,
     Preview,
     SourceSpec,
-    checksum_of,
-    csv_dict_reader,
-    decode_text,
     load_json,
     parse_year,
+    read_json_text,
     shown,
+    too_many_rows,
 )
 from forebygg.stats.importers.generic import header_error, year_in_file_name
 from forebygg.stats.importers.writing import start_batch, upsert_source
@@ -94,17 +99,17 @@ def source_for(years: list[int]) -> SourceSpec:
     )
 
 
-def parse(data: bytes, *, file_name: str) -> Preview:
-    preview = Preview(kind=KIND, file_name=file_name, checksum=checksum_of(data))
-    text = decode_text(data, preview)
-    if text is None:
-        return preview
-    file_year, _problem = year_in_file_name(file_name)
+def parse(file: ImportFile, preview: Preview) -> None:
+    """The areas are held in memory until they are written: a CSV stops at MAX_ROWS_HELD rows
+    and a GeoJSON file at MAX_JSON_BYTES."""
+    if not check_text(file, preview):
+        return
+    file_year, _problem = year_in_file_name(file.name)
     kommuner = set(Kommun.objects.values_list("code", flat=True))
-    if text.lstrip().startswith("{"):
-        areas = _parse_geojson(text, file_year, kommuner, preview)
+    if file.head(1 << 16).decode("utf-8-sig", errors="replace").lstrip().startswith("{"):
+        areas = _parse_geojson(file, file_year, kommuner, preview)
     else:
-        areas = _parse_csv(text, file_year, kommuner, preview)
+        areas = _parse_csv(file, file_year, kommuner, preview)
     seen: dict[str, str] = {}
     for area in areas:
         if area.code in seen:
@@ -113,13 +118,16 @@ def parse(data: bytes, *, file_name: str) -> Preview:
     if areas:
         preview.extra["areas"] = areas
         preview.source = source_for(sorted({area.list_year for area in areas}))
-    elif not preview.errors:
+    elif not preview.error_count:
         preview.error(None, "Filen innehåller inga områden.")
-    return preview
 
 
-def _parse_geojson(text: str, file_year, kommuner: set[str], preview: Preview) -> list:
+def _parse_geojson(file: ImportFile, file_year, kommuner: set[str], preview: Preview) -> list:
+    text = read_json_text(file, preview)
+    if text is None:
+        return []
     document = load_json(text, preview)
+    del text
     if document is INVALID_JSON:
         return []
     features = document.get("features") if isinstance(document, dict) else None
@@ -182,18 +190,25 @@ def _in_degrees(geometry: dict) -> bool:
     )
 
 
-def _parse_csv(text: str, file_year, kommuner: set[str], preview: Preview) -> list:
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv_dict_reader(text, preview, delimiter=delimiter)
+def _parse_csv(file: ImportFile, file_year, kommuner: set[str], preview: Preview) -> list:
+    header_line = first_line(file)
+    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    records = csv_records(file, preview, delimiter=delimiter)
+    if records is None:
+        return []
+    reader = csv_dict_records(records)
     fields = [field.strip() for field in reader.fieldnames or []]
     if any(column not in fields for column in CSV_COLUMNS):
         header_error(preview, fields, [*CSV_COLUMNS, "(since)", "(ort)"], delimiter)
+        records.close()
         return []
     reader.fieldnames = fields
     areas = []
     for record in reader:
         line = reader.line_num
+        if too_many_rows(preview, line):
+            records.close()
+            break
         if not any((value or "").strip() for value in record.values() if isinstance(value, str)):
             continue
         if None in record or any(value is None for value in record.values()):
@@ -214,7 +229,7 @@ def _area(props: dict, file_year, kommuner: set[str], where: str, preview: Previ
         else:
             preview.error(None, f"{where}: {message}")
 
-    errors_before = len(preview.errors)
+    errors_before = preview.error_count
     name = str(props.get("name") or "").strip()
     if not name:
         error("name (områdets namn) saknas.")
@@ -245,7 +260,7 @@ def _area(props: dict, file_year, kommuner: set[str], where: str, preview: Previ
     for column, text in (("name", name), ("ort", label), ("kommun_method", method)):
         if not _storable(text):
             error(f"{column} innehåller ett tecken som inte är giltig text (till exempel NUL).")
-    if len(preview.errors) > errors_before or list_year is None:
+    if preview.error_count > errors_before or list_year is None:
         return None
     return ParsedArea(
         code=area_code(kommun, name, list_year),
@@ -281,10 +296,7 @@ def write(preview: Preview, *, by=None, kommun=None) -> ImportBatch:
     `kommun` is accepted for the common writer signature; police lists are national.
     """
     areas: list[ParsedArea] = preview.extra.get("areas") or []
-    if preview.errors or not areas:
-        if not preview.errors:
-            preview.error(None, "Filen innehåller inga områden att läsa in.")
-        raise ImportRejected(preview)
+    preview.reject(empty="Filen innehåller inga områden att läsa in.")
     with transaction.atomic():
         source = upsert_source(preview, row_count=len(areas))
         batch = start_batch(preview, source, by=by)

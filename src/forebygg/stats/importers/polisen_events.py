@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from forebygg.core.domain.imports import ImportFile, csv_dict_records, csv_records
 from forebygg.geo.domain.names import resolve_kommun
 from forebygg.stats.enums import Direction, GeoLevel, PeriodType, SourceStatus, Unit
 from forebygg.stats.importers.base import (
@@ -26,10 +27,8 @@ from forebygg.stats.importers.base import (
     Preview,
     Row,
     SourceSpec,
-    checksum_of,
-    csv_dict_reader,
-    decode_text,
     parse_count,
+    too_many_rows,
 )
 from forebygg.stats.importers.generic import RegionResolver, header_error, slug
 
@@ -77,12 +76,14 @@ def indicator_spec(event_type: str) -> IndicatorSpec:
     )
 
 
-def parse(data: bytes, *, file_name: str) -> Preview:
-    preview = Preview(kind=KIND, file_name=file_name, checksum=checksum_of(data), source=SOURCE)
-    text = decode_text(data, preview)
-    if text is None:
-        return preview
-    reader = csv_dict_reader(text, preview)
+def parse(file: ImportFile, preview: Preview) -> None:
+    """The counts are summed over location_basis before the rows exist, so the file is held
+    in memory: it stops at MAX_ROWS_HELD rows."""
+    preview.source = SOURCE
+    records = csv_records(file, preview)
+    if records is None:
+        return
+    reader = csv_dict_records(records)
     fields = reader.fieldnames or []
     place_column = "county_code" if "county_code" in fields else "municipality_code"
     expected = [place_column if c == "municipality_code" else c for c in COLUMNS]
@@ -90,7 +91,8 @@ def parse(data: bytes, *, file_name: str) -> Preview:
         expected.remove("location_basis")
     if any(column not in fields for column in expected):
         header_error(preview, list(fields), expected, ",")
-        return preview
+        records.close()
+        return
     regions = None
     if place_column == "county_code":
         regions = RegionResolver()
@@ -106,6 +108,9 @@ def parse(data: bytes, *, file_name: str) -> Preview:
     keys: dict[str, str] = {}
     for record in reader:
         line = reader.line_num
+        if too_many_rows(preview, line):
+            records.close()
+            break
         values = {column: (record.get(column) or "").strip() for column in expected}
         period = _month(values["year_month"], preview, line)
         place = _place(values[place_column], regions, preview, line)
@@ -137,8 +142,9 @@ def parse(data: bytes, *, file_name: str) -> Preview:
         total[1] += count
     for (period, place, event_type), (line, count) in totals.items():
         key = indicator_key(event_type)
-        preview.indicators.setdefault(key, indicator_spec(event_type))
-        preview.rows.append(
+        if key not in preview.indicators and not preview.add_indicator(indicator_spec(event_type)):
+            continue
+        preview.add(
             Row(
                 line,
                 key,
@@ -155,7 +161,6 @@ def parse(data: bytes, *, file_name: str) -> Preview:
             f"{label}: {rows} rader hoppades över – månaden täcks bara delvis av arkivet "
             "(PROVENANCE §5) och skulle se ut som en verklig nedgång.",
         )
-    return preview
 
 
 def _month(raw: str, preview: Preview, line: int) -> tuple[int, int] | None:

@@ -21,6 +21,7 @@ import math
 import re
 from types import SimpleNamespace
 
+from forebygg.core.domain.imports import ImportFile, LineList, csv_records, first_line
 from forebygg.stats.enums import Direction, SourceStatus, Unit
 from forebygg.stats.importers.base import (
     INVALID_JSON,
@@ -28,13 +29,11 @@ from forebygg.stats.importers.base import (
     Preview,
     Row,
     SourceSpec,
-    checksum_of,
-    csv_reader,
     data_records,
-    decode_text,
     load_json,
     parse_count,
     parse_year,
+    read_json_text,
     shown,
 )
 from forebygg.stats.importers.generic import RegionResolver, header_error, warn_lines
@@ -68,14 +67,9 @@ def indicator_specs() -> dict[str, IndicatorSpec]:
     }
 
 
-def _new_preview(kind: str, data: bytes, file_name: str) -> Preview:
-    return Preview(
-        kind=kind,
-        file_name=file_name,
-        checksum=checksum_of(data),
-        source=SOURCE,
-        indicators=indicator_specs(),
-    )
+def _describe(preview: Preview) -> None:
+    preview.source = SOURCE
+    preview.indicators = indicator_specs()
 
 
 # ---------------------------------------------------------------- PxWeb CSV
@@ -86,25 +80,25 @@ TIME_HEADERS = ("år", "tid", "year", "period")
 _WIDE_YEAR = re.compile(r"^(?:folkmängd\s*)?(\d{4})$")
 
 
-def parse_csv(data: bytes, *, file_name: str) -> Preview:
-    preview = _new_preview(CSV_KIND, data, file_name)
-    text = decode_text(data, preview)
-    if text is None:
-        return preview
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
-    if first_line.count(delimiter) == 0:
+def parse_csv(file: ImportFile, preview: Preview) -> None:
+    _describe(preview)
+    header_line = first_line(file)
+    delimiter = max(",;\t", key=header_line.count)
+    if header_line.count(delimiter) == 0:
         delimiter = ","
-    reader = csv_reader(text, preview, delimiter=delimiter)
+    reader = csv_records(file, preview, delimiter=delimiter)
+    if reader is None:
+        return
     header = [cell.strip() for cell in next(reader, [])]
     layout = _csv_layout(header)
     if layout is None:
         header_error(preview, header, ["region", "år", "Folkmängd"], ",")
-        return preview
+        reader.close()
+        return
     region_col, time_col, value_cols, other_cols = layout
     regions = RegionResolver()
     constant: dict[int, tuple[str, int]] = {}
-    missing: list[int] = []
+    missing = LineList()
     for line, record in data_records(reader, header, preview, "PxWeb-CSV är kommaseparerad"):
         cells = [cell.strip() for cell in record]
         for index in other_cols:
@@ -127,10 +121,9 @@ def parse_csv(data: bytes, *, file_name: str) -> Preview:
                 continue
             value = parse_count(raw, preview, line, header[index])
             if place and year and value is not None:
-                preview.rows.append(Row(line, INDICATOR, *place, year, value))
+                preview.add(Row(line, INDICATOR, *place, year, value))
     warn_lines(preview, "Folkmängd saknas ('..') och lämnas tom för rad", missing)
     preview.check_duplicates()
-    return preview
 
 
 def _csv_layout(header: list[str]):
@@ -162,24 +155,25 @@ def _csv_layout(header: list[str]):
 JSONSTAT_KIND = "scb-jsonstat"
 
 
-def parse_jsonstat(data: bytes, *, file_name: str) -> Preview:
-    preview = _new_preview(JSONSTAT_KIND, data, file_name)
-    text = decode_text(data, preview)
+def parse_jsonstat(file: ImportFile, preview: Preview) -> None:
+    _describe(preview)
+    text = read_json_text(file, preview)
     if text is None:
-        return preview
+        return
     dataset = load_json(text, preview)
+    del text
     if dataset is INVALID_JSON:
-        return preview
+        return
     if not isinstance(dataset, dict) or "dimension" not in dataset or "id" not in dataset:
         preview.error(
             None,
             "Filen är inte ett JSON-stat 2.0-dataset (id, size, dimension och value saknas). "
             "Hämta tabellen med outputFormat=json-stat2.",
         )
-        return preview
+        return
     cube = _cube(dataset, preview)
     if cube is None:
-        return preview
+        return
     ids, sizes, categories, values, roles = cube
     region_dim, time_dim, contents_dim = roles
     contents = _pick_contents(categories[contents_dim], dataset, contents_dim, preview)
@@ -189,8 +183,8 @@ def parse_jsonstat(data: bytes, *, file_name: str) -> Preview:
                 None,
                 f"Dimensionen {dim} har {size} värden; välj bara ett (t.ex. totalt) i PxWeb.",
             )
-    if preview.errors or contents is None:
-        return preview
+    if preview.error_count or contents is None:
+        return
     regions = RegionResolver()
     places = {code: regions.resolve(code) for code in categories[region_dim]}
     for code, place in places.items():
@@ -202,8 +196,8 @@ def parse_jsonstat(data: bytes, *, file_name: str) -> Preview:
             years[code] = int(code)
         else:
             preview.error(None, f"Tid {code!r} är inget år; folkmängd läses per år (2024).")
-    if preview.errors:
-        return preview
+    if preview.error_count:
+        return
     missing = []
     strides = [math.prod(sizes[i + 1 :]) for i in range(len(sizes))]
     for flat, value in _cells(values, math.prod(sizes)):
@@ -223,10 +217,9 @@ def parse_jsonstat(data: bytes, *, file_name: str) -> Preview:
             preview.error(None, f"{where}: folkmängd ska vara ett heltal ≥ 0, inte {value!r}.")
             continue
         row = Row(flat + 1, INDICATOR, *places[region], years[time], float(value))
-        preview.rows.append(row)
+        preview.add(row)
     warn_lines(preview, "Folkmängd saknas (null) och lämnas tom för", missing)
     preview.check_duplicates()
-    return preview
 
 
 def _object(value) -> dict:

@@ -29,6 +29,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from forebygg.core.domain.imports import ImportFile, LineList, csv_records
 from forebygg.stats.enums import Direction, SourceStatus, Unit
 from forebygg.stats.importers import bra_kommun
 from forebygg.stats.importers.base import (
@@ -36,12 +37,10 @@ from forebygg.stats.importers.base import (
     Preview,
     Row,
     SourceSpec,
-    checksum_of,
-    csv_reader,
     data_records,
-    decode_text,
     parse_count,
     parse_number,
+    too_many_rows,
 )
 from forebygg.stats.importers.generic import (
     RegionResolver,
@@ -119,31 +118,32 @@ class _Record:
     rate: str
 
 
-def parse(data: bytes, *, file_name: str) -> Preview:
-    preview = Preview(kind=KIND, file_name=file_name, checksum=checksum_of(data))
-    text = decode_text(data, preview)
-    if text is None:
-        return preview
-    reader = csv_reader(text, preview, delimiter="\t")
+def parse(file: ImportFile, preview: Preview) -> None:
+    """SOL's hierarchy needs every category before the first key: the rows are held in
+    memory, so a SOL file stops at MAX_ROWS_HELD rows."""
+    reader = csv_records(file, preview, delimiter="\t")
+    if reader is None:
+        return
     header = next(reader, None)
     if not header:
         preview.error(None, "Filen är tom.")
-        return preview
+        return
     columns = [HEADER_ALIASES.get(normalise_category(cell), "") for cell in header]
     if any(column not in columns for column in REQUIRED):
         expected = [*SHOWN.values(), "(Nivå)", "(Överordnad kategori)"]
         header_error(preview, header, expected, "\t")
-        return preview
+        reader.close()
+        return
     records, parent_of = _read_hierarchy(reader, header, columns, preview)
     keys, parents = _category_keys(parent_of, preview)
     regions = RegionResolver()
-    missing: list[int] = []
+    missing = LineList()
+    places: set[tuple[str, str]] = set()
     for record in records:
-        _parse_record(record, keys, parents, regions, preview, missing)
-    warn_lines(preview, "Värden som saknas ('..') hoppades över på rad", sorted(set(missing)))
+        _parse_record(record, keys, parents, regions, preview, missing, places)
+    warn_lines(preview, "Värden som saknas ('..') hoppades över på rad", missing)
     preview.check_duplicates()
-    _describe_source(preview, file_name)
-    return preview
+    _describe_source(preview, file.name, places)
 
 
 def _read_hierarchy(reader, header, columns, preview: Preview):
@@ -153,6 +153,9 @@ def _read_hierarchy(reader, header, columns, preview: Preview):
     stack: list[tuple[int, str]] = []
     hint = "fälten ska vara avgränsade med tabb"
     for line, raw in data_records(reader, header, preview, hint):
+        if too_many_rows(preview, line):
+            reader.close()
+            break
         cells = dict(zip(columns, raw, strict=True))
         name = cells["category"].strip()
         if not name:
@@ -241,7 +244,9 @@ def _category_keys(parent_of: dict[str, str | None], preview: Preview):
     return keys, parents
 
 
-def _parse_record(record: _Record, keys, parents, regions, preview: Preview, missing) -> None:
+def _parse_record(
+    record: _Record, keys, parents, regions, preview: Preview, missing, places: set
+) -> None:
     line = record.line
     place = regions.resolve(record.region)
     if place is None:
@@ -271,7 +276,8 @@ def _parse_record(record: _Record, keys, parents, regions, preview: Preview, mis
     period_type, year, number = period
     for key, value in values.items():
         if value is not None:
-            preview.rows.append(
+            places.add(place)
+            preview.add(
                 Row(line, key, *place, year, value, period_type=period_type, period_number=number)
             )
 
@@ -308,9 +314,8 @@ def _add_specs(preview: Preview, name: str, category: str, parent: str) -> None:
         )
 
 
-def _describe_source(preview: Preview, file_name: str) -> None:
-    years = sorted({row.year for row in preview.rows})
-    regions = {(row.geo_level, row.geo_code) for row in preview.rows}
+def _describe_source(preview: Preview, file_name: str, regions: set) -> None:
+    years = sorted(preview.years)
     categories = {spec.category for spec in preview.indicators.values()}
     span = f"{years[0]}–{years[-1]}" if years else "inga år"
     preview.source = SourceSpec(

@@ -1,17 +1,24 @@
-"""forebygg backup FILE: every table in one checked zip file; --checksum prints the checksum."""
+"""forebygg backup FILE: every table in one signed zip file; --checksum prints the checksum."""
 
 import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from forebygg.core.domain.backup import content_checksum, write_backup
+from forebygg.core.domain.backup import (
+    BackupKeyMissing,
+    content_checksum,
+    key_id,
+    signing_key,
+    write_backup,
+)
 
 
 class Command(BaseCommand):
     help = (
         "Skriver en säkerhetskopia av hela databasen (alla tabeller, historik och dokument) "
-        "till en zip-fil med kontrollsummor. Fungerar på SQLite och PostgreSQL."
+        "till en zip-fil med kontrollsummor, signerad med installationens nyckel för "
+        "säkerhetskopior (FOREBYGG_BACKUP_KEY). Fungerar på SQLite och PostgreSQL."
     )
 
     def add_arguments(self, parser):
@@ -34,7 +41,10 @@ class Command(BaseCommand):
         if not file.parent.is_dir():
             raise CommandError(f"Katalogen {file.parent} finns inte.")
         started = time.monotonic()
-        manifest = write_backup(file, progress=self._progress)
+        try:
+            manifest = write_backup(file, progress=self._progress)
+        except BackupKeyMissing as missing:
+            raise CommandError(str(missing)) from None
         rows = sum(table["rows"] for table in manifest["tables"])
         self.stdout.write(
             self.style.SUCCESS(
@@ -43,6 +53,7 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(f"Kontrollsumma: {manifest['checksum']}")
+        self.stdout.write(f"Signerad med nyckel-id {key_id(signing_key())}.")
 
     def _progress(self, message: str) -> None:
         if self.verbosity >= 1:

@@ -1,17 +1,23 @@
-"""forebygg restore FILE: replace all content with a checked backup, or change nothing."""
+"""forebygg restore FILE: replace all content with a signed, checked backup, or change nothing."""
 
 import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from forebygg.core.domain.backup import BackupRejected, check_backup, restore_backup
+from forebygg.core.domain.backup import (
+    BackupKeyMissing,
+    BackupRejected,
+    check_backup,
+    restore_backup,
+)
 
 
 class Command(BaseCommand):
     help = (
         "Ersätter allt innehåll i databasen med en säkerhetskopia från forebygg backup. "
-        "Filen kontrolleras först; allt sker i en transaktion och inget ändras om något är fel."
+        "Filen kontrolleras först (signaturen med installationens nyckel, sedan "
+        "kontrollsummorna); allt sker i en transaktion och inget ändras om något är fel."
     )
 
     def add_arguments(self, parser):
@@ -27,7 +33,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--check",
             action="store_true",
-            help="Kontrollera bara filen mot databasens version; ingenting ändras.",
+            help="Kontrollera bara filen (signatur, kontrollsummor, databasens version); "
+            "ingenting ändras.",
         )
 
     def handle(self, *args, verbosity=1, file, yes=False, check=False, **options):
@@ -46,7 +53,7 @@ class Command(BaseCommand):
             if not yes and not self._confirmed(file):
                 raise CommandError("Återställningen avbröts; inget har ändrats.")
             manifest = restore_backup(file, progress=self._progress)
-        except BackupRejected as rejected:
+        except (BackupRejected, BackupKeyMissing) as rejected:
             raise CommandError(str(rejected)) from None
         rows = sum(table["rows"] for table in manifest["tables"])
         self.stdout.write(

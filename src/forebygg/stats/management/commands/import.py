@@ -1,11 +1,15 @@
-"""forebygg import <kind> FILE: validate, show a preview, write atomically (or --dry-run)."""
+"""forebygg import <kind> FILE: validate, show a preview, write atomically (or --dry-run).
+
+The same code as a confirmed web upload (`stats.domain.import_file`), run in this process:
+no worker is needed. The file is streamed, so its size does not decide the memory used.
+"""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from forebygg.stats.domain import preview_file, write_import
-from forebygg.stats.importers.base import MAX_ERRORS_SHOWN, ImportRejected
+from forebygg.core.domain.imports import ImportFile, ImportRejected
+from forebygg.stats.domain import check_file, import_file
 from forebygg.stats.importers.registry import IMPORTERS
 
 
@@ -22,28 +26,18 @@ class Command(BaseCommand):
     def handle(self, *args, kind, file, dry_run=False, **options):
         if not file.is_file():
             raise CommandError(f"Filen {file} finns inte.")
-        preview = preview_file(kind, file.read_bytes(), file_name=file.name)
-        summary = preview.summary()
-        if "areas" in preview.extra:
-            areas = preview.extra["areas"]
-            kommuner = len({area.kommun_code for area in areas})
-            self.stdout.write(f"{file.name}: {len(areas)} områden i {kommuner} kommuner")
-        else:
-            self.stdout.write(
-                f"{file.name}: {summary['rows']} rader, "
-                f"år {summary['first_year']}–{summary['last_year']}, "
-                f"{summary['kommuner']} kommuner, {len(summary['indicators'])} indikatorer"
-            )
-        for warning in preview.warnings[:20]:
-            self.stdout.write(self.style.WARNING("Varning: " + warning))
+        source = ImportFile.of(file)
         if dry_run:
-            if preview.errors:
+            preview = check_file(kind, source)
+            self._describe(preview)
+            if preview.error_count:
                 raise CommandError(self._errors(preview))
             self.stdout.write("Förhandsgranskning: inget har skrivits.")
             return
         try:
-            batch = write_import(preview)
+            batch = import_file(kind, source, before_writing=self._describe)
         except ImportRejected as rejected:
+            self._describe(rejected.preview)
             raise CommandError(self._errors(rejected.preview)) from None
         self.stdout.write(
             self.style.SUCCESS(
@@ -52,8 +46,20 @@ class Command(BaseCommand):
             )
         )
 
+    def _describe(self, preview) -> None:
+        summary = preview.summary()
+        if "areas" in preview.extra:
+            areas = preview.extra["areas"]
+            kommuner = len({area.kommun_code for area in areas})
+            self.stdout.write(f"{preview.file_name}: {len(areas)} områden i {kommuner} kommuner")
+        else:
+            self.stdout.write(
+                f"{preview.file_name}: {summary['rows']} rader, "
+                f"år {summary['first_year']}–{summary['last_year']}, "
+                f"{summary['kommuner']} kommuner, {len(summary['indicators'])} indikatorer"
+            )
+        for warning in preview.warnings[:20]:
+            self.stdout.write(self.style.WARNING("Varning: " + warning))
+
     def _errors(self, preview) -> str:
-        shown = preview.errors[:MAX_ERRORS_SHOWN]
-        more = len(preview.errors) - len(shown)
-        tail = [f"… och {more} fel till."] if more > 0 else []
-        return "\n".join(["Filen lästes inte in; inget har ändrats.", *shown, *tail])
+        return "\n".join(["Filen lästes inte in; inget har ändrats.", *preview.errors_shown()])

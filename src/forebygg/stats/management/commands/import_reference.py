@@ -9,7 +9,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from forebygg.core.domain.csvfiles import summarise_problems
 from forebygg.orgs.domain.authorities import ensure_authority_organisations
 from forebygg.stats.reference import ReferenceDataError, import_reference_data
 
@@ -32,7 +31,7 @@ class Command(BaseCommand):
         except ReferenceDataError as error:
             raise CommandError(
                 "Referensdata lästes inte in; inget har ändrats.\n"
-                + "\n".join(summarise_problems(error.problems))
+                + "\n".join(error.preview.errors_shown(25))
             ) from None
         created = ensure_authority_organisations()
         for line in summary.lines():

@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from forebygg.core.domain.imports import ImportRejected
 from forebygg.stats.domain import import_file
-from forebygg.stats.importers.base import ImportRejected
 from forebygg.stats.importers.registry import SHIPPED
 
 
@@ -27,7 +27,7 @@ class Command(BaseCommand):
             try:
                 batch = import_file(kind, path)
             except ImportRejected as rejected:
-                raise CommandError("\n".join(rejected.preview.errors[:50])) from None
+                raise CommandError("\n".join(rejected.preview.errors_shown(50))) from None
             self.stdout.write(
                 f"  {batch.rows_created} nya, {batch.rows_updated} ändrade, "
                 f"{batch.rows_unchanged} oförändrade"

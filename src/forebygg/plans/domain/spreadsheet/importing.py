@@ -1,44 +1,41 @@
-"""The plan's measures as a spreadsheet (CSV or Excel) that a person edits and reads back.
+"""The edited sheet read back: a preview first, then every change written, all or nothing.
 
-The export shows every value as a person reads it in Förebygg: labels, organisation names and
-cause ids such as O12. The import takes the same sheet back and changes the plan's existing
-measures, matched by Åtgärds-id. It never creates or deletes measures; that is done in the plan
-itself. Rows left out of the sheet are left alone, since the export may have been filtered.
+The import takes the export back and changes the plan's existing measures, matched by
+Åtgärds-id. It never creates or deletes measures; that is done in the plan itself. Rows left
+out of the sheet are left alone, since the export may have been filtered.
 
 Nothing is written unless the whole sheet is correct, and every change goes through
 `planning.save_measure`, so validation, permissions and history are the same as in the form.
 Polisens område is not in the sheet: a measure keeps it unless the sheet moves the measure to
 another kind of area. The column for the method library is optional, so sheets exported before
 it existed still read back; without it, a measure keeps its method.
+
+The file follows the import contract (`core.domain.imports`): its problems are line-numbered
+Swedish errors, and it may be hostile. It is refused above `MAX_SHEET_BYTES`, read as a stream,
+and never past `MAX_SHEET_ROWS` rows or `MAX_SHEET_COLUMNS` columns; an Excel file is checked
+for zip and XML bombs before it is opened (`core.domain.xlsx`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
-from operator import attrgetter
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
-import openpyxl
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Model, QuerySet
-from django.db.models.functions import Length
+from django.db.models import Model
 from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from forebygg.core.domain.conflicts import check_version
-from forebygg.core.domain.csvfiles import escape_formula, write_csv_table
+from forebygg.core.domain.csvfiles import escape_formula
+from forebygg.core.domain.imports import ImportFile, ImportPreview, csv_records
+from forebygg.core.domain.xlsx import xlsx_rows
 from forebygg.plans.domain import require_coordinator
 from forebygg.plans.domain.planning import (
-    MEASURE_FIELDS,
     causes_of,
     eligible_organisations,
     lock_draft,
@@ -46,35 +43,25 @@ from forebygg.plans.domain.planning import (
     save_measure,
     validate_measure,
 )
-from forebygg.plans.enums import Funding, Horizon, MeasureArea, MeasureType
+from forebygg.plans.domain.spreadsheet.columns import (
+    CHOICES,
+    COLUMNS,
+    DATE_FIELDS,
+    HEADERS,
+    OPTIONAL_COLUMNS,
+    SHEET_TITLE,
+    TEXT_FIELDS,
+    shown,
+    shown_values,
+)
+from forebygg.plans.enums import MeasureArea
 from forebygg.plans.models import FROZEN_MESSAGE, Measure, Plan
 
-COLUMNS: list[tuple[str, str]] = [
-    ("key", "Åtgärds-id"),
-    ("title", "Åtgärd"),
-    ("description", "Genomförande"),
-    ("type", "Typ"),
-    ("horizon", "Tidsperspektiv"),
-    ("owner", "Ansvarig organisation"),
-    ("partners", "Samverkansparter"),
-    ("area_kind", "Område"),
-    ("district", "Stadsdel eller ort"),
-    ("method_text", "Metod"),
-    ("method", "Metod i metodbiblioteket"),
-    ("start", "Start"),
-    ("end", "Slut"),
-    ("cost", "Kostnad (kr)"),
-    ("funding", "Finansiering"),
-    ("expected_effect", "Förväntad effekt"),
-    ("causes", "Orsaker"),
-]
-HEADERS = dict(COLUMNS)
-OPTIONAL_COLUMNS = frozenset({"method"})
-SHEET_TITLE = "Åtgärder"
-LIST_SEPARATOR = "; "
-TEXT_FIELDS = ("title", "description", "district", "method_text", "expected_effect")
-DATE_FIELDS = ("start", "end")
-CHOICES = {"type": MeasureType, "horizon": Horizon, "area_kind": MeasureArea, "funding": Funding}
+# A plan's export is a few hundred kilobytes; these bounds leave room for any real plan.
+MAX_SHEET_BYTES = 10 * 1024 * 1024
+MAX_SHEET_ROWS = 5001  # the header and 5 000 measures
+MAX_SHEET_COLUMNS = 60
+
 UNKNOWN_CHOICE = {
     "type": "okänd typ",
     "horizon": "okänt tidsperspektiv",
@@ -83,8 +70,6 @@ UNKNOWN_CHOICE = {
 }
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 WHOLE_KRONOR = re.compile(r"(?P<kronor>-?\d{1,12})(?:[.,]0+)?")
-MAX_COLUMN_WIDTH = 60
-NUMBER_FORMATS = {"start": "yyyy-mm-dd", "end": "yyyy-mm-dd", "cost": "#,##0"}
 
 
 @dataclass
@@ -95,168 +80,11 @@ class RowChange:
     changes: dict[str, tuple[str, str]]
 
 
-@dataclass
-class SheetPreview:
+@dataclass(kw_only=True)
+class SheetPreview(ImportPreview):
     changes: list[RowChange] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
     unchanged: int = 0
     version: str = ""  # `measures_version` of the measures the sheet was read against
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-def filter_measures(
-    plan: Plan, *, type: str = "", horizon: str = "", owner_id: int | None = None, search: str = ""
-) -> QuerySet[Measure]:
-    measures = (
-        plan.measures.select_related("owner", "method")
-        .prefetch_related("partners", "causes")
-        .order_by(Length("key"), "key")
-    )
-    if type:
-        measures = measures.filter(type=type)
-    if horizon:
-        measures = measures.filter(horizon=horizon)
-    if owner_id is not None:
-        measures = measures.filter(owner_id=owner_id)
-    if search.strip():
-        measures = measures.filter(pk__in=_matching_text(measures, search))
-    return measures
-
-
-def _matching_text(measures: QuerySet[Measure], search: str) -> list[int]:
-    """Matched in Python: SQLite's icontains folds case for ASCII only, not for å, ä and ö."""
-    needle = search.strip().casefold()
-    searched = (
-        "key", "title", "description", "method_text", "method__name", "district", "expected_effect"
-    )  # fmt: skip
-    return [
-        pk
-        for pk, *texts in measures.values_list("pk", *searched)
-        if needle in "\n".join(text or "" for text in texts).casefold()
-    ]
-
-
-# ---------------------------------------------------------------- export
-
-
-def write_csv(measures) -> bytes:
-    rows = (shown_values(measure).values() for measure in _with_relations(measures))
-    return write_csv_table(list(HEADERS.values()), rows)
-
-
-def write_xlsx(measures) -> bytes:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = SHEET_TITLE
-    sheet.append(list(HEADERS.values()))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for measure in _with_relations(measures):
-        sheet.append(_xlsx_row(measure))
-    _format_columns(sheet)
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def shown_values(measure: Measure) -> dict[str, str]:
-    """The measure's cells as a person reads them, in column order."""
-    values = {name: getattr(measure, name) for name in ("key", *MEASURE_FIELDS)}
-    values["partners"] = list(measure.partners.all())
-    values["causes"] = list(measure.causes.all())
-    return _shown(values)
-
-
-def differences(measure: Measure, *, fields: dict, causes, partners) -> list[tuple[str, str, str]]:
-    """(field name, the given value, the measure's value) for each shown value that differs.
-
-    Polisens område is compared too, although the sheet leaves it out.
-    """
-    names = [name for name in HEADERS if name != "key"] + ["police_area"]
-    if fields.get("area_kind") != MeasureArea.POLICE_AREA:
-        fields = {**fields, "police_area": None}
-    given = _shown({**fields, "causes": list(causes), "partners": list(partners)}, names)
-    stored_values = {name: getattr(measure, name) for name in MEASURE_FIELDS}
-    stored_values |= {
-        "partners": list(measure.partners.all()),
-        "causes": list(measure.causes.all()),
-    }
-    stored = _shown(stored_values, names)
-    return [(name, given[name], stored[name]) for name in names if given[name] != stored[name]]
-
-
-def _shown(values: dict, names=HEADERS) -> dict[str, str]:
-    with translation.override("sv"):
-        return {name: _shown_value(name, values.get(name)) for name in names}
-
-
-def _shown_value(name: str, value) -> str:
-    if name in CHOICES:
-        return str(dict(CHOICES[name].choices).get(value, value))
-    if name in ("owner", "method", "police_area"):
-        return value.name if value else ""
-    if name == "partners":
-        return LIST_SEPARATOR.join(sorted(organisation.name for organisation in value))
-    if name == "causes":
-        return LIST_SEPARATOR.join(f"O{cause.pk}" for cause in sorted(value, key=attrgetter("pk")))
-    if name in DATE_FIELDS:
-        return value.isoformat() if value else ""
-    if name == "cost":
-        return str(int(value)) if value is not None else ""
-    return _same_line_breaks(value or "")
-
-
-def _same_line_breaks(text: str) -> str:
-    """Browsers send CRLF and Excel may save LF: the same text either way."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _unescaped(text: str) -> str:
-    return text[1:] if text.startswith("'") and escape_formula(text[1:]) == text else text
-
-
-def _with_relations(measures):
-    if isinstance(measures, QuerySet):
-        return measures.select_related("owner", "method").prefetch_related("partners", "causes")
-    return measures
-
-
-def _xlsx_row(measure: Measure) -> list:
-    """Dates and costs as real dates and numbers, so Excel can sort and sum them."""
-    row = []
-    for name, text in shown_values(measure).items():
-        if name in DATE_FIELDS or name == "cost":
-            value = getattr(measure, name)
-            row.append(int(value) if name == "cost" and value is not None else value)
-        else:
-            row.append(ILLEGAL_CHARACTERS_RE.sub("", escape_formula(text)))
-    return row
-
-
-def _format_columns(sheet) -> None:
-    for index, (name, column) in enumerate(zip(HEADERS, sheet.iter_cols(), strict=True), start=1):
-        longest = max(_longest_line(cell.value) for cell in column)
-        sheet.column_dimensions[get_column_letter(index)].width = min(longest + 2, MAX_COLUMN_WIDTH)
-        if name in NUMBER_FORMATS:
-            for cell in column[1:]:
-                cell.number_format = NUMBER_FORMATS[name]
-
-
-def _longest_line(value) -> int:
-    if isinstance(value, date):
-        return len("2027-01-31")
-    return max((len(line) for line in str(value or "").splitlines()), default=0)
-
-
-# ---------------------------------------------------------------- import
-
-
-class _UnreadableSheet(Exception):
-    pass
 
 
 @dataclass
@@ -267,22 +95,29 @@ class _Update:
     partners: list
 
 
-def preview_sheet(plan: Plan, *, filename: str, content: bytes) -> SheetPreview:
-    preview, _updates = _read_sheet(plan, filename, content)
+Content = bytes | Path | ImportFile
+
+
+def preview_sheet(plan: Plan, *, filename: str, content: Content, progress=None) -> SheetPreview:
+    preview, _updates = _read_sheet(plan, ImportFile.of(content, name=filename), progress)
     return preview
 
 
-def apply_sheet(plan: Plan, *, filename: str, content: bytes, by, base: str | None = None) -> int:
+def apply_sheet(
+    plan: Plan, *, filename: str, content: Content, by, base: str | None = None, progress=None
+) -> int:
     """Write the sheet's changes, all or nothing.
 
     `base` is the `measures_version` the preview was made from: if someone has changed a
     measure since, nothing is written and `EditConflict` carries the new version, so the
-    preview can be shown again against the values saved now.
+    preview can be shown again against the values saved now. A sheet with problems raises
+    `ImportRejected` (a ValidationError) with every one of them.
     """
     require_coordinator(by, plan.kommun)
+    file = ImportFile.of(content, name=filename)
     with transaction.atomic():
         lock_draft(plan)
-        preview, updates = _read_sheet(plan, filename, content)
+        preview, updates = _read_sheet(plan, file, progress)
         check_version(
             None,
             version=preview.version,
@@ -293,8 +128,7 @@ def apply_sheet(plan: Plan, *, filename: str, content: bytes, by, base: str | No
                 "granska den och genomför ändringarna igen."
             ),
         )
-        if not preview.ok:
-            raise ValidationError(preview.errors)
+        preview.reject(empty="")
         for update in updates:
             save_measure(
                 plan,
@@ -307,77 +141,71 @@ def apply_sheet(plan: Plan, *, filename: str, content: bytes, by, base: str | No
     return len(updates)
 
 
-def _read_sheet(plan: Plan, filename: str, content: bytes) -> tuple[SheetPreview, list[_Update]]:
-    if plan.is_decided:
-        return SheetPreview(errors=[str(FROZEN_MESSAGE)]), []
-    try:
-        rows = _rows_of(filename, content)
-    except _UnreadableSheet as problem:
-        return SheetPreview(errors=[str(problem)]), []
+def _read_sheet(plan: Plan, file: ImportFile, progress) -> tuple[SheetPreview, list[_Update]]:
     reader = _SheetReader(plan)
-    reader.read(rows)
+    reader.preview.progress = progress
+    if plan.is_decided:
+        reader.preview.error(None, str(FROZEN_MESSAGE))
+        return reader.preview, []
+    rows = _rows_of(file, reader.preview)
+    if rows is not None:
+        reader.read(rows)
+    reader.preview.tick(force=True)
     return reader.preview, reader.updates
 
 
-def _rows_of(filename: str, content: bytes) -> list[list[str]]:
-    suffix = PurePath(filename or "").suffix.casefold()
+def _rows_of(file: ImportFile, preview: SheetPreview) -> list[list[str]] | None:
+    suffix = PurePath(file.name or "").suffix.casefold()
+    if suffix not in (".csv", ".xlsx"):
+        preview.error(None, "Välj en CSV-fil (.csv) eller en Excel-fil (.xlsx).")
+        return None
+    if file.size > MAX_SHEET_BYTES:
+        preview.error(
+            None,
+            f"Filen är större än {MAX_SHEET_BYTES // (1024 * 1024)} MB. En export av planens "
+            "åtgärder är mycket mindre; läs in en sådan.",
+        )
+        return None
     if suffix == ".csv":
-        rows = _csv_rows(content)
-    elif suffix == ".xlsx":
-        rows = _xlsx_rows(content)
+        rows = _csv_rows(file, preview)
     else:
-        raise _UnreadableSheet("Välj en CSV-fil (.csv) eller en Excel-fil (.xlsx).")
+        rows = xlsx_rows(
+            file,
+            preview,
+            max_rows=MAX_SHEET_ROWS,
+            max_columns=MAX_SHEET_COLUMNS,
+            sheet_title=SHEET_TITLE,
+        )
+    if rows is None:
+        return None
     rows = [[_unescaped(cell.strip()).strip() for cell in row] for row in rows]
     if not rows or not any(rows[0]):
-        raise _UnreadableSheet("Filen är tom. Rad 1 ska vara rubrikraden från exporten.")
+        preview.error(None, "Filen är tom. Rad 1 ska vara rubrikraden från exporten.")
+        return None
     return rows
 
 
-def _csv_rows(content: bytes) -> list[list[str]]:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _UnreadableSheet(
-            "Filen är inte UTF-8-kodad. Spara den som UTF-8 (i Excel: 'CSV UTF-8') och försök igen."
-        ) from None
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
-    except csv.Error:
-        raise _UnreadableSheet(
-            "Filen går inte att läsa som CSV. Spara den som 'CSV UTF-8' med semikolon (;) "
-            "mellan kolumnerna och försök igen."
-        ) from None
+def _csv_rows(file: ImportFile, preview: SheetPreview) -> list[list[str]] | None:
+    records = csv_records(file, preview, delimiter=";")
+    if records is None:
+        return None
+    rows = []
+    for record in records:
+        if len(rows) >= MAX_SHEET_ROWS:
+            records.close()
+            limit = f"{MAX_SHEET_ROWS - 1:_}".replace("_", " ")
+            preview.error(
+                records.line_num,
+                f"kalkylarket har fler än {limit} rader under rubrikraden och läses inte "
+                "vidare. En export av planens åtgärder har en rad per åtgärd.",
+            )
+            return None
+        rows.append(record)
+    return None if not preview.ok else rows
 
 
-def _xlsx_rows(content: bytes) -> list[list[str]]:
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        try:
-            sheet = workbook[SHEET_TITLE] if SHEET_TITLE in workbook.sheetnames else workbook.active
-            rows = [
-                [_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)
-            ]
-        finally:
-            workbook.close()
-    except Exception:  # a damaged or foreign file fails in many ways inside openpyxl
-        raise _UnreadableSheet(
-            "Filen går inte att öppna som Excel-fil. Spara den som Excel-arbetsbok (.xlsx) "
-            "och försök igen."
-        ) from None
-    width = max((len(row) for row in rows), default=0)
-    return [row + [""] * (width - len(row)) for row in rows]
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+def _unescaped(text: str) -> str:
+    return text[1:] if text.startswith("'") and escape_formula(text[1:]) == text else text
 
 
 def _either(labels: list[str]) -> str:
@@ -414,7 +242,7 @@ class _SheetReader:
         self.updates: list[_Update] = []
 
     def error(self, line: int, message: str) -> None:
-        self.preview.errors.append(f"Rad {line}: {message}")
+        self.preview.error(line, message)
 
     def read(self, rows: list[list[str]]) -> None:
         header, *body = rows
@@ -422,6 +250,7 @@ class _SheetReader:
         if columns is None:
             return
         for line, cells in enumerate(body, start=2):
+            self.preview.rows_checked = line - 1
             if any(cells) and self.fits_columns(line, cells, columns):
                 self.read_row(line, dict(zip(columns, cells, strict=False)))
 
@@ -447,7 +276,7 @@ class _SheetReader:
                 ("Saknas", missing), ("Okända kolumner", unknown), ("Finns flera gånger", repeated)
             ) if texts]  # fmt: skip
             problems.append("Använd rubrikerna från en exporterad fil.")
-        self.preview.errors.append(" ".join(problems))
+        self.preview.error(None, " ".join(problems))
         return None
 
     def fits_columns(self, line: int, cells: list[str], columns: list[str]) -> bool:
@@ -463,7 +292,7 @@ class _SheetReader:
         measure = self.measure_for(line, values["key"])
         if measure is None:
             return
-        errors_before = len(self.preview.errors)
+        errors_before = self.preview.error_count
         fields = self.fields_of(line, values, measure)
         owner_and_partners = [measure.owner, *measure.partners.all()]
         partners = [
@@ -471,10 +300,10 @@ class _SheetReader:
             for name in _split_list(values["partners"])
         ]
         causes = [self.cause(line, cause_id) for cause_id in _split_list(values["causes"])]
-        if len(self.preview.errors) == errors_before:
+        if self.preview.error_count == errors_before:
             for message in validate_measure(self.plan, fields, causes, partners):
                 self.error(line, message)
-        if len(self.preview.errors) == errors_before:
+        if self.preview.error_count == errors_before:
             self.compare(line, _Update(measure, fields, causes, partners))
 
     def measure_for(self, line: int, key: str) -> Measure | None:
@@ -597,7 +426,7 @@ class _SheetReader:
     def compare(self, line: int, update: _Update) -> None:
         measure = update.measure
         before = shown_values(measure)
-        after = _shown(
+        after = shown(
             {
                 "key": measure.key,
                 **update.fields,
