@@ -43,10 +43,8 @@ def search_kommuner(query: str, *, limit: int = 20) -> list[Kommun]:
 
 
 def search_police_areas(query: str, *, limit: int = 20) -> list[Area]:
-    """The police's designated areas by name or place, each once (its latest list)."""
-    areas = containing(
-        Area.objects.filter(kind__in=POLICE_AREA_KINDS), query, "name", "police_place_label"
-    )
+    """The police's designated areas by name, each once (its latest list)."""
+    areas = containing(Area.objects.filter(kind__in=POLICE_AREA_KINDS), query, "name")
     rows = (
         areas.select_related("kommun")
         .only("name", "kind", "list_year", "kommun__code", "kommun__short_name", "kommun__name")
