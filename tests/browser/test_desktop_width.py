@@ -29,17 +29,27 @@ def log_in(page, user, site: str) -> None:
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": site}])
 
 
+def test_the_measure_itself_finds_a_page_too_wide(page):
+    page.set_viewport_size(DESKTOP)
+    page.set_content('<body style="margin:0"><div style="width:1500px">bred</div></body>')
+
+    assert page_overflow(page) == 1500 - 1280
+
+
 def test_no_page_a_reader_opens_is_wider_than_the_window(page, live_server, reference_data):
     world = build_world()
     page.set_viewport_size(DESKTOP)
-    too_wide, checked = {}, 0
+    too_wide, elsewhere, checked = {}, {}, 0
     for persona in READERS:
         page.context.clear_cookies()
         log_in(page, world.users[persona], live_server.url)
         for url in pages_for(persona, world):
             page.goto(url)
             checked += 1
+            if page.url != live_server.url + url:
+                elsewhere[f"{url} ({persona})"] = page.url
             if (pixels := page_overflow(page)) > 0:
                 too_wide[f"{url} ({persona})"] = pixels
     assert checked > 100
+    assert elsewhere == {}
     assert too_wide == {}
