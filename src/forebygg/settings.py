@@ -223,6 +223,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 8 * 60 * 60  # a working day; logging in again after that is cheap
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "forebygg.core.views.csrf_failure"  # Swedish, says what to do
 # HTTPS is off by default so that `make run` works on http://127.0.0.1; production turns on
 # FOREBYGG_SSL_REDIRECT, which also makes the cookies Secure and sends HSTS (docs/security.md).
 SECURE_SSL_REDIRECT = env_bool("FOREBYGG_SSL_REDIRECT", False)

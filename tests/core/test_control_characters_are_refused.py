@@ -15,7 +15,10 @@ MULTILINE = "Texten innehåller otillåtna styrtecken (osynliga tecken). Ta bort
 
 
 def linked_plan(**fields):
-    form = LinkedPlanForm({"kind": "rsa", "name": "Risk- och sårbarhetsanalys", **fields})
+    data = {"kind": "rsa", "name": "Risk- och sårbarhetsanalys", **fields}
+    form = LinkedPlanForm(
+        {f"{LinkedPlanForm.prefix}-{name}": value for name, value in data.items()}
+    )
     form.is_valid()
     return form
 

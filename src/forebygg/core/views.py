@@ -12,6 +12,7 @@ from django.core.exceptions import (
 )
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from forebygg.core.domain.audit import audited_types, list_change_authors, list_changes
 from forebygg.core.filenames import content_disposition
@@ -31,6 +32,23 @@ def bad_request(request, exception=None):
     if isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
         return too_large(request, status=400)
     return render(request, "400.html", status=400)
+
+
+def csrf_failure(request, reason=""):
+    """Django's English 403 for a form without a valid token, in plain Swedish (CSRF_FAILURE_VIEW).
+
+    Nearly always harmless: the page stood open past a login or logout, or cookies are blocked.
+    """
+    context = {"back": _page_with_the_form(request)}
+    return render(request, "403_csrf.html", context, status=403)
+
+
+def _page_with_the_form(request) -> str:
+    referer = request.headers.get("Referer", "")
+    safe = url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return referer if referer and safe else ""
 
 
 def too_large(request, *, status: int = 413):

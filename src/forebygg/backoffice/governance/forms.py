@@ -57,6 +57,7 @@ class KommunForm(Form):
 
 
 class ActorForm(Form):
+    prefix = "actor"  # Aktörer shows it beside ContactPersonForm; both have a field "name"
     existing = forms.ModelChoiceField(
         label=_("Organisation som redan finns i länet"),
         queryset=None,
@@ -93,6 +94,7 @@ class ContributionForm(Form):
 
 
 class ContactPersonForm(KommunForm):
+    prefix = "contact"
     actor_fields = ("organisation",)
     organisation = _actors_field(_("Organisation"))
     name = forms.CharField(label=_("Namn"), max_length=120)
@@ -288,6 +290,7 @@ class LeadershipForm(Form):
 
 
 class CouncilReportForm(Form):
+    prefix = "report"  # Ledning shows it beside LinkedPlanForm; both have a field "reference"
     reported_on = forms.DateField(label=_("Datum"), widget=DateInput)
     title = forms.CharField(label=_("Ärende"), max_length=200)
     reference = forms.CharField(label=_("Diarienummer"), max_length=80, required=False)
@@ -302,6 +305,7 @@ class CouncilReportForm(Form):
 
 
 class LinkedPlanForm(Form):
+    prefix = "linked"
     kind = forms.ChoiceField(label=_("Typ"), choices=LinkedPlanKind.choices)
     name = forms.CharField(label=_("Namn"), max_length=200)
     reference = forms.CharField(label=_("Diarienummer eller länk"), max_length=300, required=False)

@@ -99,6 +99,7 @@ class PriorityForm(Form):
 
 
 class CauseForm(Form):
+    prefix = "cause"  # the problem page shows three forms with a field "text"
     perspective = forms.ChoiceField(label=_("Perspektiv"), choices=Perspective.choices)
     text = forms.CharField(label=_("Orsak"), max_length=300)
     parent = forms.ModelChoiceField(
@@ -114,6 +115,7 @@ class CauseForm(Form):
 
 
 class HypothesisForm(Form):
+    prefix = "hypothesis"
     text = forms.CharField(label=_("Hypotes"), max_length=300)
     evidence = forms.CharField(
         label=_("Underlag"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -122,6 +124,7 @@ class HypothesisForm(Form):
 
 
 class UnknownsForm(Form):
+    prefix = "unknowns"
     text = forms.CharField(
         label=_("Det vi ännu inte vet"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

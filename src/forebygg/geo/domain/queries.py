@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Case, Prefetch, Q, When
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from forebygg.core.domain.text_search import containing, fold, folded
 from forebygg.geo.models import (
     POLICE_AREA_KINDS,
     Area,
@@ -21,27 +21,41 @@ from forebygg.geo.models import (
 CURRENT_GROUP_VERSION = 2023
 
 
-def _fold(text: str) -> str:
-    """Case- and accent-insensitive form, so 'jonkoping' finds Jönköping on every database."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).strip()
-
-
 def search_kommuner(query: str, *, limit: int = 20) -> list[Kommun]:
-    needle = _fold(query)
+    """Kommuner by name or code, those whose name or code starts with the query first."""
+    needle = fold(query)
     if not needle:
         return []
-    kommuner = Kommun.objects.select_related("lan").only(
-        "code", "name", "short_name", "lan__name", "lan__code"
+    found = (
+        Kommun.objects.alias(short=folded("short_name"), full=folded("name"))
+        .filter(Q(short__contains=needle) | Q(full__contains=needle) | Q(code__startswith=needle))
+        .alias(
+            starts=Case(
+                When(Q(short__startswith=needle) | Q(code__startswith=needle), then=0), default=1
+            )
+        )
     )
-    prefix, contains = [], []
-    for kommun in kommuner:
-        name = _fold(kommun.short_name)
-        if name.startswith(needle) or kommun.code.startswith(needle):
-            prefix.append(kommun)
-        elif needle in name or needle in _fold(kommun.name):
-            contains.append(kommun)
-    return (prefix + contains)[:limit]
+    return list(
+        found.select_related("lan")
+        .only("code", "name", "short_name", "lan__name", "lan__code")
+        .order_by("starts", "short_name")[:limit]
+    )
+
+
+def search_police_areas(query: str, *, limit: int = 20) -> list[Area]:
+    """The police's designated areas by name, each once (its latest list)."""
+    areas = containing(Area.objects.filter(kind__in=POLICE_AREA_KINDS), query, "name")
+    rows = (
+        areas.select_related("kommun")
+        .only("name", "kind", "list_year", "kommun__code", "kommun__short_name", "kommun__name")
+        .order_by("name", "kommun__name", "-list_year")
+    )
+    latest: dict[tuple[int, str], Area] = {}
+    for area in rows[: limit * 10]:  # an area is on at most a handful of yearly lists
+        latest.setdefault((area.kommun_id, area.name), area)
+        if len(latest) == limit:
+            break
+    return list(latest.values())
 
 
 @dataclass

@@ -10,13 +10,14 @@ page that shows the rules turns it into a link, so the rules know no audience's 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, wraps
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from forebygg.core.formatting import join_with_and
 from forebygg.governance.domain.agreements import is_in_force, missing_legal_content
@@ -128,6 +129,34 @@ class Facts:
         }
 
 
+@dataclass(frozen=True)
+class Requirement:
+    """What a rule checks, readable without a kommun (the county overview's legend lists them)."""
+
+    code: str
+    text: str
+    reference: str
+    effort_duty: bool = False
+
+
+def requirement(code: str, text: str, reference: str, *, effort_duty: bool = False):
+    """Declare what the check below tests; it is handed its result, met until it finds otherwise."""
+    declared = Requirement(code, text, reference, effort_duty)
+
+    def decorate(check: Callable[[Facts, RuleResult], RuleResult]) -> Callable[[Facts], RuleResult]:
+        @wraps(check)
+        def rule(facts: Facts) -> RuleResult:
+            met = RuleResult(
+                code, str(text), reference, RuleStatus.MET, "", effort_duty=effort_duty
+            )
+            return check(facts, met)
+
+        rule.requirement = declared  # type: ignore[attr-defined]
+        return rule
+
+    return decorate
+
+
 def check_compliance(kommun, *, today: date | None = None) -> list[RuleResult]:
     facts = Facts(kommun, today or timezone.localdate())
     return [rule(facts) for rule in RULES]
@@ -151,8 +180,8 @@ def _plan_evidence(facts: Facts, plan: Plan) -> list[Evidence]:
     return [_evidence(facts, EvidenceKind.PLAN, label, plan.number)]
 
 
-def r1_lagesbild_exists(facts: Facts) -> RuleResult:
-    rule = RuleResult("R1", _("Det finns en lägesbild"), "§ 4", RuleStatus.MET, "")
+@requirement("R1", gettext_lazy("Det finns en lägesbild"), "§ 4")
+def r1_lagesbild_exists(facts: Facts, rule: RuleResult) -> RuleResult:
     if facts.lagesbild:
         rule.finding = _("Lägesbild version %(number)s fastställdes %(date)s.") % {
             "number": facts.lagesbild.number,
@@ -182,11 +211,10 @@ def _without_lagesbild(rule: RuleResult) -> RuleResult:
     return rule
 
 
-def r2_three_parts(facts: Facts) -> RuleResult:
-    rule = RuleResult(
-        "R2", _("Lägesbilden har kartläggning, annan information och analys"), "§ 4 p. 1–3",
-        RuleStatus.MET, "",
-    )  # fmt: skip
+@requirement(
+    "R2", gettext_lazy("Lägesbilden har kartläggning, annan information och analys"), "§ 4 p. 1–3"
+)
+def r2_three_parts(facts: Facts, rule: RuleResult) -> RuleResult:
     lagesbild = _current_lagesbild(facts)
     if lagesbild is None:
         return _without_lagesbild(rule)
@@ -204,14 +232,8 @@ def r2_three_parts(facts: Facts) -> RuleResult:
     return rule
 
 
-def r3_extent_and_consequences(facts: Facts) -> RuleResult:
-    rule = RuleResult(
-        "R3",
-        _("Kartläggningen beskriver omfattning och konsekvenser"),
-        "§ 4 p. 1",
-        RuleStatus.MET,
-        "",
-    )
+@requirement("R3", gettext_lazy("Kartläggningen beskriver omfattning och konsekvenser"), "§ 4 p. 1")
+def r3_extent_and_consequences(facts: Facts, rule: RuleResult) -> RuleResult:
     lagesbild = _current_lagesbild(facts)
     if lagesbild is None:
         return _without_lagesbild(rule)
@@ -231,10 +253,8 @@ def r3_extent_and_consequences(facts: Facts) -> RuleResult:
     return rule
 
 
-def r4_lagesbild_age(facts: Facts) -> RuleResult:
-    rule = RuleResult(
-        "R4", _("Lägesbilden är uppdaterad de senaste två åren"), "§ 6", RuleStatus.MET, ""
-    )
+@requirement("R4", gettext_lazy("Lägesbilden är uppdaterad de senaste två åren"), "§ 6")
+def r4_lagesbild_age(facts: Facts, rule: RuleResult) -> RuleResult:
     if facts.lagesbild is None:
         rule.status = RuleStatus.MISSING
         rule.finding = _("Ingen fastställd lägesbild.")
@@ -257,10 +277,8 @@ def r4_lagesbild_age(facts: Facts) -> RuleResult:
     return rule
 
 
-def r5_plan_decided(facts: Facts) -> RuleResult:
-    rule = RuleResult(
-        "R5", _("Det finns en beslutad åtgärdsplan (datum och organ)"), "§ 5", RuleStatus.MET, ""
-    )
+@requirement("R5", gettext_lazy("Det finns en beslutad åtgärdsplan (datum och organ)"), "§ 5")
+def r5_plan_decided(facts: Facts, rule: RuleResult) -> RuleResult:
     plan = facts.plan
     if plan and plan.decided_on and plan.decided_body:
         rule.finding = _("Version %(number)s beslutad %(date)s av %(body)s (%(reference)s).") % {
@@ -281,8 +299,8 @@ def r5_plan_decided(facts: Facts) -> RuleResult:
     return rule
 
 
-def r6_plan_based_on_lagesbild(facts: Facts) -> RuleResult:
-    rule = RuleResult("R6", _("Åtgärdsplanen bygger på en lägesbild"), "§ 5", RuleStatus.MET, "")
+@requirement("R6", gettext_lazy("Åtgärdsplanen bygger på en lägesbild"), "§ 5")
+def r6_plan_based_on_lagesbild(facts: Facts, rule: RuleResult) -> RuleResult:
     plan = facts.plan
     if plan is None:
         rule.status = RuleStatus.MISSING
@@ -296,10 +314,8 @@ def r6_plan_based_on_lagesbild(facts: Facts) -> RuleResult:
     return rule
 
 
-def r7_plan_followed_up(facts: Facts) -> RuleResult:
-    rule = RuleResult(
-        "R7", _("Åtgärdsplanen är uppföljd de senaste två åren"), "§ 6", RuleStatus.MET, ""
-    )
+@requirement("R7", gettext_lazy("Åtgärdsplanen är uppföljd de senaste två åren"), "§ 6")
+def r7_plan_followed_up(facts: Facts, rule: RuleResult) -> RuleResult:
     plan = facts.plan
     if plan is None:
         rule.status = RuleStatus.MISSING
@@ -323,11 +339,13 @@ def r7_plan_followed_up(facts: Facts) -> RuleResult:
     return rule
 
 
-def r8_agreements(facts: Facts) -> RuleResult:
-    rule = RuleResult(
-        "R8", _("Skriftliga samverkansöverenskommelser med syften och områden"), "§ 9",
-        RuleStatus.MET, "", effort_duty=True,
-    )  # fmt: skip
+@requirement(
+    "R8",
+    gettext_lazy("Skriftliga samverkansöverenskommelser med syften och områden"),
+    "§ 9",
+    effort_duty=True,
+)
+def r8_agreements(facts: Facts, rule: RuleResult) -> RuleResult:
     cooperation = [a for a in facts.agreements if a.kind == AgreementKind.COOPERATION]
     rule.evidence = [
         _evidence(facts, EvidenceKind.AGREEMENT, a.title, a.pk) for a in cooperation
@@ -369,11 +387,13 @@ def _is_own_administration(organisation, kommun) -> bool:
     return organisation.type == OrganisationType.KOMMUN and organisation.home_kommun_id == kommun.pk
 
 
-def r9_council(facts: Facts) -> RuleResult:
-    rule = RuleResult(
-        "R9", _("Strategiskt råd som kommunen leder, med ledande företrädare"), "§ 10",
-        RuleStatus.MET, "", effort_duty=True,
-    )  # fmt: skip
+@requirement(
+    "R9",
+    gettext_lazy("Strategiskt råd som kommunen leder, med ledande företrädare"),
+    "§ 10",
+    effort_duty=True,
+)
+def r9_council(facts: Facts, rule: RuleResult) -> RuleResult:
     council = facts.council
     if council is None:
         rule.status = RuleStatus.WARNING
@@ -416,10 +436,8 @@ def r9_council(facts: Facts) -> RuleResult:
     return rule
 
 
-def r10_coordination_function(facts: Facts) -> RuleResult:
-    rule = RuleResult(
-        "R10", _("Samordningsfunktion med publik kontaktväg"), "§§ 11–12", RuleStatus.MET, ""
-    )
+@requirement("R10", gettext_lazy("Samordningsfunktion med publik kontaktväg"), "§§ 11–12")
+def r10_coordination_function(facts: Facts, rule: RuleResult) -> RuleResult:
     function = facts.function
     rule.evidence = [_evidence(facts, EvidenceKind.COORDINATION, _("Samordningsfunktion"))]
     if function is None:
@@ -438,10 +456,8 @@ def r10_coordination_function(facts: Facts) -> RuleResult:
     return rule
 
 
-def r11_public_information(facts: Facts) -> RuleResult:
-    rule = RuleResult(
-        "R11", _("Information om arbetet publiceras för invånarna"), "§ 12 p. 3", RuleStatus.MET, ""
-    )
+@requirement("R11", gettext_lazy("Information om arbetet publiceras för invånarna"), "§ 12 p. 3")
+def r11_public_information(facts: Facts, rule: RuleResult) -> RuleResult:
     labels = {
         "lagesbild": _("lägesbild"),
         "plan": _("åtgärdsplan"),
@@ -463,11 +479,10 @@ def r11_public_information(facts: Facts) -> RuleResult:
     return rule
 
 
-def r12_leadership(facts: Facts) -> RuleResult:
-    rule = RuleResult(
-        "R12", _("Ledande organ utsett och rapporterar till kommunfullmäktige"), "§ 13",
-        RuleStatus.MET, "",
-    )  # fmt: skip
+@requirement(
+    "R12", gettext_lazy("Ledande organ utsett och rapporterar till kommunfullmäktige"), "§ 13"
+)
+def r12_leadership(facts: Facts, rule: RuleResult) -> RuleResult:
     rule.evidence = [_evidence(facts, EvidenceKind.LEADERSHIP, _("Ledning och rapportering"))]
     if facts.leadership is None:
         rule.status = RuleStatus.MISSING
@@ -495,11 +510,13 @@ def r12_leadership(facts: Facts) -> RuleResult:
     return rule
 
 
-def r13_linked_plans(facts: Facts) -> RuleResult:
-    rule = RuleResult(
-        "R13", _("Samordnat med andra planer och analyser (t.ex. RSA)"), "§ 7", RuleStatus.MET, "",
-        effort_duty=True,
-    )  # fmt: skip
+@requirement(
+    "R13",
+    gettext_lazy("Samordnat med andra planer och analyser (t.ex. RSA)"),
+    "§ 7",
+    effort_duty=True,
+)
+def r13_linked_plans(facts: Facts, rule: RuleResult) -> RuleResult:
     rule.evidence = [_evidence(facts, EvidenceKind.LINKED_PLANS, _("Kopplade planer"))]
     if not facts.linked_plans:
         rule.status = RuleStatus.WARNING
@@ -525,3 +542,8 @@ RULES = [
     r12_leadership,
     r13_linked_plans,
 ]
+
+
+def requirements() -> list[Requirement]:
+    """R1–R13 in order, each with its requirement and paragraph."""
+    return [rule.requirement for rule in RULES]  # type: ignore[attr-defined]

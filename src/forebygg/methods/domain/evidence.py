@@ -8,6 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from forebygg.core.domain.text_search import containing
 from forebygg.methods.enums import Registry, Verdict
 from forebygg.methods.models import EvidenceRating, Method
 from forebygg.plans.enums import MeasureType
@@ -49,6 +50,12 @@ def get_method_or_404(slug: str) -> Method:
     if method is None:
         raise Http404(_("Det finns ingen sådan metod i metodbiblioteket."))
     return method
+
+
+def search_methods(query: str, *, limit: int = 20) -> list[Method]:
+    """Methods of the library whose name, other names or summary contain the query."""
+    found = containing(Method.objects.all(), query, "name", "other_names", "summary")
+    return list(found.only("slug", "name", "kind").order_by("name")[:limit])
 
 
 def filter_methods(*, kind: str = "", verdict: str = "") -> QuerySet[Method]:

@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forebygg.core.domain.text_search import containing
 from forebygg.core.models import save_as
 from forebygg.geo.domain.queries import CURRENT_GROUP_VERSION
 from forebygg.governance.models import CoordinationFunction
@@ -165,6 +166,13 @@ def _matching_problem(experiences: QuerySet[Experience], query: str) -> list[int
         for pk, *texts in experiences.values_list("pk", *searched)
         if needle in "\n".join(text or "" for text in texts).casefold()
     ]
+
+
+def search_experiences(query: str, *, limit: int = 20) -> list[Experience]:
+    """Published experiences whose title, problem or kommun contains the query."""
+    searched = ("title", "problem_text", "kommun__short_name")
+    found = containing(find_experiences(), query, *searched)
+    return list(found.order_by("-published_at", "title", "pk")[:limit])
 
 
 def published_experience(pk: int) -> Experience | None:
