@@ -48,12 +48,12 @@ def test_the_chain_through_the_list_of_links(page, reference_data):
     steps.create_plan_draft(page)
     for number, (measure, cause, indicator) in enumerate(steps.MEASURES):
         if number:
-            page.locator(".breadcrumbs").get_by_role("link", name="Åtgärdsplan").click()
+            page.locator(".breadcrumbs").get_by_role("link", name="Åtgärdsplan", exact=True).click()
             page.get_by_role("link", name=re.compile("version 1")).click()
         page.get_by_role("link", name="Ny åtgärd").click()
         steps.save_measure(page, measure, cause)
         steps.add_target(page, indicator)
-    page.locator(".breadcrumbs").get_by_role("link", name="Åtgärdsplan").click()
+    page.locator(".breadcrumbs").get_by_role("link", name="Åtgärdsplan", exact=True).click()
     page.get_by_role("link", name=re.compile("version 1")).click()
     steps.decide_plan(page)
     page.get_by_role("link", name="Uppföljning", exact=True).click()
