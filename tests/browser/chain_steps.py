@@ -95,3 +95,32 @@ def download_follow_up_report(page) -> Document:
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Uppföljningsrapport (Word)").click()
     return Document(io.BytesIO(download_info.value.path().read_bytes()))
+
+
+def add_problem_with_its_cause(page, title: str, perspective: str, cause: str) -> None:
+    """On a page with the short problem form: the problem and its first cause in one go."""
+    form = page.locator("#nytt-problem")
+    form.get_by_label("Problem", exact=True).fill(title)
+    form.get_by_label("Den första orsakens perspektiv").select_option(perspective)
+    form.get_by_label("En första orsak", exact=True).fill(cause)
+    with page.expect_navigation():
+        form.get_by_role("button", name="Lägg till problemet").click()
+    page.locator(".messages", has_text="Problemet är tillagt.").wait_for()
+
+
+def save_measure_with_its_target(page, title: str, cause_label: str, indicator: str, then: str):
+    """On the new-measure form: the measure and its first target, then on with button `then`."""
+    page.get_by_label("Åtgärd", exact=True).fill(title)
+    page.get_by_label(cause_label).check()
+    page.get_by_label("Typ").select_option("situationell")
+    page.get_by_label("Tidsperspektiv").select_option("kort")
+    target = page.locator("#first-target")
+    target.get_by_label("eller lokal indikator").fill(indicator)
+    target.get_by_label("Utgångsvärde", exact=True).fill("62")
+    target.get_by_label("Utgångsvärdets datum").fill("2026-03-01")
+    target.get_by_label("Målvärde").fill("70")
+    target.get_by_label("Måldatum").fill("2028-03-01")
+    target.get_by_label("Källa").fill("Kommunens trygghetsmätning")
+    with page.expect_navigation():
+        page.get_by_role("button", name=then).click()
+    page.locator(".messages", has_text="Åtgärden är sparad.").wait_for()

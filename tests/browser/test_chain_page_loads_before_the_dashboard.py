@@ -60,5 +60,6 @@ def test_the_chain_through_the_list_of_links(page, reference_data):
     steps.record_follow_up(page)
     document = steps.download_follow_up_report(page)
 
+    print(f"Page loads for the chain: {loads.count}")
     assert document.paragraphs[0].text == "Uppföljning av åtgärdsplan – Jönköpings kommun"
     assert loads.count == PAGE_LOADS_BEFORE_THE_DASHBOARD, "\n".join(loads.urls)
