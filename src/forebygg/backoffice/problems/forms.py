@@ -82,6 +82,11 @@ class ProblemForm(FirstCauseFields):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    field_order = [
+        "title", "candidate", "description", "evidence_text", "areas", "indicators", "sources",
+        "first_cause_perspective", "first_cause",
+    ]  # fmt: skip
+
     def __init__(self, *args, kommun, candidates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sources"].queryset = DataSource.objects.filter(
@@ -93,11 +98,6 @@ class ProblemForm(FirstCauseFields):
         )
         self.fields["areas"].queryset = Area.objects.filter(kommun=kommun)
         self.fields["areas"].empty_text = _("Inga områden är inlästa för kommunen.")
-
-    field_order = [
-        "title", "candidate", "description", "evidence_text", "areas", "indicators", "sources",
-        "first_cause_perspective", "first_cause",
-    ]  # fmt: skip
 
     def clean(self):
         data = super().clean()
