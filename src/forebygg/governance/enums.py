@@ -64,3 +64,33 @@ class EvidenceKind(StrEnum):
     LEADERSHIP = "leadership"  # the leading body and its reports to kommunfullmäktige
     LINKED_PLANS = "linked_plans"  # the plans the work is coordinated with
     PUBLIC_PAGE = "public_page"  # the kommun's public page about its prevention work
+
+
+class ChainStep(models.TextChoices):
+    """The kommun's chain of work, in the order the law builds it (§§ 4–6)."""
+
+    LAGESBILD = "lagesbild", _("Lägesbild")
+    PROBLEMS = "problem", _("Problem och orsaker")
+    PLAN = "plan", _("Åtgärdsplan")
+    FOLLOW_UP = "uppfoljning", _("Uppföljning")
+
+
+class StepState(models.TextChoices):
+    NOT_STARTED = "ej-paborjad", _("Inte påbörjad")
+    IN_PROGRESS = "pagar", _("Pågår")
+    DONE = "klar", _("Klar")
+    OVERDUE = "forsenad", _("Försenad")
+
+
+class ChainAction(StrEnum):
+    """The next thing to do in the chain; the page showing it turns it into a link or a button."""
+
+    CREATE_LAGESBILD = "create_lagesbild"
+    DECIDE_LAGESBILD = "decide_lagesbild"  # key: the draft's number
+    ADD_PROBLEM = "add_problem"
+    ADD_CAUSE = "add_cause"  # key: the problem's pk
+    CREATE_PLAN = "create_plan"
+    ADD_MEASURE = "add_measure"  # key: the draft plan's number
+    ADD_TARGET = "add_target"  # key: the plan's number; measure_key: the measure's key
+    DECIDE_PLAN = "decide_plan"  # key: the draft plan's number
+    FOLLOW_UP = "follow_up"  # key: the decided plan's number

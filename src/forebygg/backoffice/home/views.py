@@ -7,9 +7,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from forebygg.backoffice.entry import workspace_view
+from forebygg.backoffice.home.chain import (
+    THEN_NEW_MEASURE,
+    THEN_WORKSPACE,
+    action_link,
+    page_of,
+)
 from forebygg.backoffice.home.forms import InviteForm, NoteForm
+from forebygg.backoffice.plans.forms import PlanForm
+from forebygg.backoffice.problems.forms import QuickProblemForm
 from forebygg.core.views import apply_form
 from forebygg.geo.models import Kommun, Lan
+from forebygg.governance.domain.chain import chain_of
+from forebygg.governance.domain.compliance import check_compliance, summary_counts
+from forebygg.governance.enums import ChainAction, RuleStatus
+from forebygg.lagesbild.enums import LagesbildStatus
+from forebygg.lagesbild.models import Lagesbild
 from forebygg.notes.domain import write_note
 from forebygg.notes.models import Note
 from forebygg.orgs.access import access_for, workspace_kommun_ids_for
@@ -17,6 +30,8 @@ from forebygg.orgs.domain.history import history_for
 from forebygg.orgs.domain.invitations import invite_partner
 from forebygg.orgs.enums import Level, Role
 from forebygg.orgs.models import Invitation, Membership, Organisation
+from forebygg.plans.domain.warnings import warnings_for
+from forebygg.stats.headline import headline_for
 
 
 def _partners(kommun):
@@ -50,12 +65,15 @@ def my_workspaces(request):
 
 @workspace_view()
 def workspace(request):
+    """The dashboard: the chain of work and what to do next, then the kommun's other pages."""
     ws = request.workspace
     kommun = ws.kommun
     context = {
         "kommun": kommun,
         "is_coordinator": ws.can_edit,
         "notes": ws.visible(Note.objects),
+        "headline": headline_for(kommun),
+        **(_dashboard(ws) if ws.is_staff else {}),
     }
     if ws.is_staff:
         context["members"] = Membership.objects.filter(
@@ -68,6 +86,37 @@ def workspace(request):
     if ws.can_edit:
         context["invitations"] = Invitation.objects.filter(kommun=kommun, accepted_at__isnull=True)
     return render(request, "backoffice/workspace.html", context)
+
+
+def _dashboard(ws) -> dict:
+    """The chain, its § 6 dates and the compliance summary: the kommun's own staff only, for
+    they read its drafts. Only the coordinator, who acts on them, gets actions and warnings."""
+    chain = chain_of(ws.kommun)
+    results = check_compliance(ws.kommun)
+    context = {
+        "chain": chain,
+        "steps": [(step, _step_link(ws, step)) for step in chain.steps],
+        "compliance_counts": summary_counts(results),
+        "compliance_missing": [r for r in results if r.status == RuleStatus.MISSING],
+    }
+    if not ws.can_edit:
+        return context
+    next_action = chain.next
+    context |= {
+        "next": action_link(ws.code, next_action) if next_action else None,
+        "warnings": warnings_for(ws.kommun),
+        "problem_form": QuickProblemForm(auto_id="nytt-problem-%s"),
+        "then_workspace": THEN_WORKSPACE,
+    }
+    if next_action and next_action.action == ChainAction.CREATE_PLAN:
+        decided = ws.visible(Lagesbild.objects).filter(status=LagesbildStatus.DECIDED)
+        context["plan_form"] = PlanForm(decided_lagesbilder=decided, auto_id="ny-plan-%s")
+        context["then_new_measure"] = THEN_NEW_MEASURE
+    return context
+
+
+def _step_link(ws, step):
+    return page_of(ws.code, step.action) if ws.can_edit and step.action else None
 
 
 @workspace_view(Level.COORDINATOR)

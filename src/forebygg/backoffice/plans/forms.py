@@ -126,6 +126,30 @@ class TargetForm(Form):
     )
 
 
+class FirstTargetForm(TargetForm):
+    """A first target, given with a new measure: all of it, or none of it."""
+
+    REQUIRED = ("baseline_value", "baseline_date", "target_value", "target_date")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="mal", use_required_attribute=False, **kwargs)
+        for name in self.REQUIRED:
+            self.fields[name].required = False
+
+    def clean(self):
+        data = super().clean()
+        if self.is_empty():
+            return data
+        for name in self.REQUIRED:
+            if data.get(name) is None and name not in self.errors:
+                self.add_error(name, _("Ange ett värde, eller lämna hela målet tomt."))
+        return data
+
+    def is_empty(self) -> bool:
+        """Nothing typed or chosen: the measure is saved without a target."""
+        return not any(self.data.get(self.add_prefix(name), "").strip() for name in self.fields)
+
+
 class DecidePlanForm(Form):
     body = forms.CharField(
         label=_("Beslutande organ"),

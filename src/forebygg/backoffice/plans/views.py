@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from forebygg.backoffice.entry import submit, workspace_view
+from forebygg.backoffice.home.chain import THEN_NEW_MEASURE, THEN_PLAN
 from forebygg.backoffice.jobs import go_to_job, job_context, job_page
 from forebygg.backoffice.plans import forms
 from forebygg.core.documents import render_docx, render_pdf
@@ -131,6 +132,8 @@ def create(request):
     )
     if plan is REFUSED:
         return redirect("backoffice:plans", code=ws.code)
+    if request.POST.get("then") == THEN_NEW_MEASURE:
+        return redirect("backoffice:measure_create", code=ws.code, number=plan.number)
     return redirect("backoffice:plan", code=ws.code, number=plan.number)
 
 
@@ -243,16 +246,18 @@ def measure_edit(request, number, key):
 
 
 def _measure_form(request, plan: Plan, *, measure: Measure | None):
-    """The measure form; a save over someone else's newer save shows both, to merge by hand."""
+    """The measure form; a save over someone else's newer save shows both, to merge by hand.
+
+    A new measure may come with its first target, saved with it or not at all.
+    """
     kommun = request.workspace.kommun
     initial = _measure_initial(measure) if measure else {}
     form = forms.MeasureForm(request.POST or None, kommun=kommun, initial=initial)
+    target_form = forms.FirstTargetForm(request.POST or None) if measure is None else None
     differences = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _first_target_valid(target_form):
         try:
-            measure = planning.save_measure(
-                plan, by=request.user, measure=measure, **form.cleaned_data
-            )
+            measure = _save_measure(request, plan, measure, form.cleaned_data, target_form)
         except EditConflict as conflict:
             messages.error(request, conflict.messages[0])
             differences = _differences(form, conflict.current)
@@ -264,9 +269,7 @@ def _measure_form(request, plan: Plan, *, measure: Measure | None):
                 form.add_error(None, message)
         else:
             messages.success(request, _("Åtgärden är sparad."))
-            return redirect(
-                "backoffice:measure", code=kommun.code, number=plan.number, key=measure.key
-            )
+            return _after_measure_saved(request, plan, measure)
     return render(
         request,
         "backoffice/plans/measure_form.html",
@@ -275,9 +278,32 @@ def _measure_form(request, plan: Plan, *, measure: Measure | None):
             "plan": plan,
             "measure": measure,
             "form": form,
+            "target_form": target_form,
             "differences": differences,
         },
     )
+
+
+def _first_target_valid(target_form) -> bool:
+    return target_form is None or target_form.is_empty() or target_form.is_valid()
+
+
+def _save_measure(request, plan, measure, fields: dict, target_form) -> Measure:
+    if measure is not None:
+        return planning.save_measure(plan, by=request.user, measure=measure, **fields)
+    target = None if target_form.is_empty() else target_form.cleaned_data
+    return planning.create_measure_with_target(plan, by=request.user, target=target, **fields)
+
+
+def _after_measure_saved(request, plan: Plan, measure: Measure):
+    """To the measure, or where the writer asked to go on: another new measure, or the plan."""
+    code = request.workspace.code
+    then = request.POST.get("then")
+    if then == THEN_NEW_MEASURE:
+        return redirect("backoffice:measure_create", code=code, number=plan.number)
+    if then == THEN_PLAN:
+        return redirect("backoffice:plan", code=code, number=plan.number)
+    return redirect("backoffice:measure", code=code, number=plan.number, key=measure.key)
 
 
 def _differences(form, stored: Measure) -> list[tuple[str, str, str]]:

@@ -13,7 +13,39 @@ from forebygg.plans.models import MAX_SCORE
 from forebygg.stats.models import DataSource, Indicator
 
 
-class ProblemForm(Form):
+class FirstCauseFields(Form):
+    """A first cause, given with the problem: both its perspective and its text, or neither."""
+
+    first_cause_perspective = forms.ChoiceField(
+        label=_("Den första orsakens perspektiv"),
+        choices=[("", "–"), *Perspective.choices],
+        required=False,
+    )
+    first_cause = forms.CharField(
+        label=_("En första orsak"),
+        max_length=300,
+        required=False,
+        help_text=_("Frivilligt. Fler orsaker och orsaksträdet lägger du till på problemets sida."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("first_cause_perspective")) != bool(data.get("first_cause", "").strip()):
+            raise forms.ValidationError(
+                _("Ange både den första orsaken och dess perspektiv, eller ingetdera.")
+            )
+        return data
+
+
+class QuickProblemForm(FirstCauseFields):
+    """The workspace home's short form: the problem and its first cause; it posts to the
+    problem form's own view."""
+
+    title = forms.CharField(label=_("Problem"), max_length=200)
+    field_order = ["title", "first_cause_perspective", "first_cause"]
+
+
+class ProblemForm(FirstCauseFields):
     title = forms.CharField(label=_("Problem"), max_length=200, required=False)
     candidate = forms.ModelChoiceField(
         label=_("Ta över en problemkandidat från lägesbilden"),
@@ -49,6 +81,11 @@ class ProblemForm(Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+    field_order = [
+        "title", "candidate", "description", "evidence_text", "areas", "indicators", "sources",
+        "first_cause_perspective", "first_cause",
+    ]  # fmt: skip
 
     def __init__(self, *args, kommun, candidates, **kwargs):
         super().__init__(*args, **kwargs)

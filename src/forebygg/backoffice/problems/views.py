@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from forebygg.backoffice.entry import submit, workspace_view
+from forebygg.backoffice.home.chain import THEN_WORKSPACE
 from forebygg.backoffice.problems import forms
 from forebygg.core.views import REFUSED, create_from_form
 from forebygg.lagesbild.models import ProblemCandidate
@@ -50,6 +51,8 @@ def create(request):
         lambda data: domain.create_problem(ws.kommun, by=request.user, **data),
         success=_("Problemet är tillagt."),
     )
+    if request.POST.get("then") == THEN_WORKSPACE:
+        return redirect("backoffice:workspace", code=ws.code)
     if problem is REFUSED:
         return redirect("backoffice:problems", code=ws.code)
     return redirect("backoffice:problem", code=ws.code, pk=problem.pk)

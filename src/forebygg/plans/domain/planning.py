@@ -215,6 +215,15 @@ def save_measure(
 
 
 @transaction.atomic
+def create_measure_with_target(plan: Plan, *, by, target: dict | None, **measure_fields) -> Measure:
+    """A new measure and, when given, its first target: both are written, or neither."""
+    measure = save_measure(plan, by=by, **measure_fields)
+    if target:
+        add_target(measure, by=by, **target)
+    return measure
+
+
+@transaction.atomic
 def delete_measure(measure: Measure, *, by) -> None:
     require_coordinator(by, measure.plan.kommun)
     lock_draft(measure.plan)

@@ -27,8 +27,13 @@ def create_problem(
     indicators=(),
     areas=(),
     sources=(),
+    first_cause: str = "",
+    first_cause_perspective: str = "",
 ) -> Problem:
-    """A problem entered directly, or taken over from a lägesbild's problem candidate."""
+    """A problem entered directly, or taken over from a lägesbild's problem candidate.
+
+    A first cause may come with it: both are written, or neither.
+    """
     require_coordinator(by, kommun)
     lagesbild = None
     if candidate is not None:
@@ -59,6 +64,8 @@ def create_problem(
         by=by,
         links={"indicators": indicators, "areas": areas, "sources": sources},
     )
+    if first_cause.strip() or first_cause_perspective:
+        add_cause(problem, perspective=first_cause_perspective, text=first_cause, by=by)
     return problem
 
 
