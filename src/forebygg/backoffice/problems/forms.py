@@ -75,17 +75,34 @@ SCORE_CHOICES = [("", "–")] + [(str(n), str(n)) for n in range(MAX_SCORE + 1)]
 class ScoreForm(Form):
     """One select per criterion of Brå's matrix, 0–3 or not assessed."""
 
-    def __init__(self, *args, problem, **kwargs):
+    def __init__(self, *args, problem, proposals=None, **kwargs):
+        """`proposals` (criterion → `proposals.Proposal`) fill the criteria not yet assessed;
+        they count only once the coordinator saves the form."""
         super().__init__(*args, **kwargs)
+        proposals = proposals or {}
         for criterion in Criterion:
+            saved = problem.scores.get(criterion.value)
+            proposal = proposals.get(criterion.value)
+            proposed = proposal.score if proposal is not None else None
             self.fields[criterion.value] = forms.TypedChoiceField(
                 label=criterion.label,
                 choices=SCORE_CHOICES,
                 coerce=int,
                 empty_value=None,
                 required=False,
-                initial=problem.scores.get(criterion.value),
+                initial=saved if saved is not None else proposed,
+                help_text=_proposal_hint(saved, proposed),
             )
+
+
+def _proposal_hint(saved: int | None, proposed: int | None) -> str:
+    if proposed is None:
+        return ""
+    if saved is None:
+        return _("Förslag ur data: %(score)s, inte sparat. Se underlaget nedan.") % {
+            "score": proposed
+        }
+    return _("Förslag ur data: %(score)s. Se underlaget nedan.") % {"score": proposed}
 
 
 class PriorityForm(Form):

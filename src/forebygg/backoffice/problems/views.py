@@ -9,6 +9,7 @@ from forebygg.core.views import REFUSED, create_from_form
 from forebygg.lagesbild.models import ProblemCandidate
 from forebygg.orgs.enums import Level
 from forebygg.plans.domain import problems as domain
+from forebygg.plans.domain.proposals import propose_scores
 from forebygg.plans.enums import Criterion
 from forebygg.plans.models import FILTER_CRITERIA, PROBLEM_CRITERIA, Measure, Problem
 
@@ -59,6 +60,7 @@ def create(request):
 def detail(request, pk):
     ws = request.workspace
     problem = _problem(request, pk)
+    proposals = propose_scores(problem) if ws.can_edit else {}
     return render(
         request,
         "backoffice/plans/problem.html",
@@ -67,7 +69,8 @@ def detail(request, pk):
             "problem": problem,
             "can_edit": ws.can_edit,
             "tree": domain.cause_tree(problem),
-            "score_form": forms.ScoreForm(problem=problem),
+            "score_form": forms.ScoreForm(problem=problem, proposals=proposals),
+            "proposals": proposals.values(),
             "priority_form": forms.PriorityForm(
                 initial={"priority": problem.priority, "reason": problem.priority_reason}
             ),
