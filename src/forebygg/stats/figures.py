@@ -8,13 +8,15 @@ prioritisation matrix and the analysis of the lägesbild both call these.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
+from datetime import date
 
 import polars as pl
 
 from forebygg.geo.models import KommunGroup
 from forebygg.stats import analysis
-from forebygg.stats.enums import GeoLevel
+from forebygg.stats.enums import GeoLevel, PeriodType
 from forebygg.stats.importers.bra_kommun import count_key
 from forebygg.stats.models import Observation
 from forebygg.stats.national import GROUP_VERSION, indicator_table
@@ -151,3 +153,56 @@ def change_in_rate(
         years=years,
         source=crime_source(kommun_code, category, own["year"]),
     )
+
+
+@dataclass(frozen=True)
+class LatestValue:
+    """The newest published value of an indicator for a kommun, never interpolated."""
+
+    value: float
+    period: str  # "2025", "2025 kv2", "2025-03", with "(preliminärt)" when it is
+    ends_on: date  # the last day of the period: a baseline's date
+    source: str
+
+
+def latest_value(indicator_id: int, kommun_code: str) -> LatestValue | None:
+    observation = (
+        Observation.objects.filter(
+            indicator_id=indicator_id,
+            geo_level=GeoLevel.KOMMUN,
+            geo_code=kommun_code,
+            value__isnull=False,
+            suppressed=False,
+        )
+        .select_related("source")
+        .order_by("-year", "-period_number")
+        .first()
+    )
+    if observation is None:
+        return None
+    return LatestValue(
+        value=observation.value,
+        period=_period_label(observation),
+        ends_on=_period_end(observation),
+        source=observation.source.attribution,
+    )
+
+
+def _period_label(observation: Observation) -> str:
+    period = str(observation.year)
+    if observation.period_type == PeriodType.MONTH:
+        period = f"{observation.year}-{observation.period_number:02d}"
+    elif observation.period_type == PeriodType.QUARTER:
+        period = f"{observation.year} kv{observation.period_number}"
+    if observation.preliminary:
+        period += " (preliminärt)"
+    return period
+
+
+def _period_end(observation: Observation) -> date:
+    month = 12
+    if observation.period_type == PeriodType.MONTH:
+        month = observation.period_number
+    elif observation.period_type == PeriodType.QUARTER:
+        month = observation.period_number * 3
+    return date(observation.year, month, calendar.monthrange(observation.year, month)[1])

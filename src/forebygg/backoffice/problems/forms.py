@@ -4,13 +4,24 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from forebygg.backoffice.plans.forms import NO_PERSONS
+from forebygg.backoffice.plans.forms import NO_PERSONS, SEARCH_HINT, IndicatorsField
 from forebygg.core.forms import Form
 from forebygg.geo.models import Area
 from forebygg.lagesbild.models import ProblemCandidate
 from forebygg.plans.enums import Criterion, HypothesisStatus, Perspective, Priority
 from forebygg.plans.models import MAX_SCORE
 from forebygg.stats.models import DataSource, Indicator
+
+
+class IndicatorSearchForm(Form):
+    """Narrows the indicators of the new-problem form (GET, before the form is filled in)."""
+
+    sok = forms.CharField(
+        label=_("Sök bland indikatorerna"), max_length=100, required=False, help_text=SEARCH_HINT
+    )
+
+    def search(self) -> str:
+        return self.cleaned_data["sok"].strip() if self.is_valid() else ""
 
 
 class ProblemForm(Form):
@@ -36,12 +47,14 @@ class ProblemForm(Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    indicators = forms.ModelMultipleChoiceField(
+    indicators = IndicatorsField(
         label=_("Indikatorer som visar problemet"),
-        queryset=Indicator.objects.order_by("name_sv"),
+        queryset=Indicator.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("Håll ned Ctrl (Cmd på Mac) för att välja flera."),
+        help_text=_(
+            "Brå:s anmälda brott ger förslag till prioriteringsmatrisen. Polisens publicerade "
+            "händelser är pressmeddelanden, inte brottsstatistik."
+        ),
     )
     sources = forms.ModelMultipleChoiceField(
         label=_("Källor"),
@@ -50,8 +63,9 @@ class ProblemForm(Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, kommun, candidates, **kwargs):
+    def __init__(self, *args, kommun, candidates, search="", **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["indicators"].offer(kommun, search)
         self.fields["sources"].queryset = DataSource.objects.filter(
             Q(kommun__isnull=True) | Q(kommun=kommun)
         )

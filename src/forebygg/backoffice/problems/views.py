@@ -18,16 +18,17 @@ def _problem(request, pk, *, for_edit=False) -> Problem:
     return request.workspace.get(Problem.objects, for_edit=for_edit, pk=pk)
 
 
-def _problem_form(request, data=None) -> forms.ProblemForm:
+def _problem_form(request, data=None, search="") -> forms.ProblemForm:
     ws = request.workspace
     return forms.ProblemForm(
-        data, kommun=ws.kommun, candidates=ws.visible(ProblemCandidate.objects)
+        data, kommun=ws.kommun, candidates=ws.visible(ProblemCandidate.objects), search=search
     )
 
 
 @workspace_view(Level.READER)
 def index(request):
     ws = request.workspace
+    search_form = forms.IndicatorSearchForm(request.GET)
     return render(
         request,
         "backoffice/plans/problems.html",
@@ -37,7 +38,8 @@ def index(request):
             "problem_criteria": [Criterion(c) for c in PROBLEM_CRITERIA],
             "filter_criteria": [Criterion(c) for c in FILTER_CRITERIA],
             "can_edit": ws.can_edit,
-            "form": _problem_form(request),
+            "form": _problem_form(request, search=search_form.search()),
+            "search_form": search_form,
         },
     )
 
