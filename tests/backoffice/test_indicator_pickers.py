@@ -4,8 +4,8 @@ import lxml.html
 import pytest
 from django.urls import reverse
 
-from forebygg.stats.models import Indicator
 from forebygg.stats.enums import Unit
+from forebygg.stats.models import Indicator
 from tests.plans.conftest import build_chain
 
 CRIME = "Brå: anmälda brott (brottsstatistik)"

@@ -220,4 +220,5 @@ def _area_evidence(areas: list[Area], *, of_kommun: bool = False) -> Evidence:
     years = sorted({area.list_year for area in areas if area.list_year})
     period = _("polisens lista %(years)s") % {"years": ", ".join(map(str, years))} if years else ""
     sources = sorted({area.source.attribution for area in areas if area.source})
-    return Evidence(text, "; ".join(sources) or _("Källa: Polismyndigheten"), period, str(AREA_FORMULA))
+    source = "; ".join(sources) or _("Källa: Polismyndigheten")
+    return Evidence(text, source, period, str(AREA_FORMULA))
