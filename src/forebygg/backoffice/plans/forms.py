@@ -198,7 +198,7 @@ class TargetForm(Form):
         empty_label="–",
         widget=forms.HiddenInput,
     )
-    local_name = forms.CharField(label=_("Lokal indikator"), max_length=200, required=False)
+    local_name = forms.CharField(label=_("eller lokal indikator"), max_length=200, required=False)
     baseline_value = forms.FloatField(
         label=_("Utgångsvärde"),
         required=False,
