@@ -199,16 +199,9 @@ class TargetForm(Form):
         widget=forms.HiddenInput,
     )
     local_name = forms.CharField(label=_("eller lokal indikator"), max_length=200, required=False)
-    baseline_value = forms.FloatField(
-        label=_("Utgångsvärde"),
-        required=False,
-        help_text=_("Tomt: kommunens senaste värde ur statistiken."),
-    )
+    baseline_value = forms.FloatField(label=_("Utgångsvärde"), required=False)
     baseline_date = forms.DateField(
-        label=_("Utgångsvärdets datum"),
-        widget=DateInput,
-        required=False,
-        help_text=_("Tomt: sista dagen i det senaste värdets period."),
+        label=_("Utgångsvärdets datum"), widget=DateInput, required=False
     )
     target_value = forms.FloatField(label=_("Målvärde"))
     target_date = forms.DateField(label=_("Måldatum"), widget=DateInput)
@@ -235,11 +228,9 @@ class TargetForm(Form):
         self.fields["indicator"].offer(kommun)
         if indicator is not None:
             del self.fields["local_name"]
+        if baseline is not None:
             self.fields["baseline_value"].help_text = _("Hämtat ur statistiken; ändra vid behov.")
-            self.fields["baseline_date"].help_text = ""
-        else:
-            self.fields["baseline_value"].help_text = _("Krävs för en lokal indikator.")
-            self.fields["baseline_date"].help_text = ""
+        elif indicator is None:
             self.fields["source"].help_text = _("Krävs för en lokal indikator.")
 
 
