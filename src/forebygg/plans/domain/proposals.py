@@ -4,7 +4,8 @@ Three criteria can be read from data: "ökande" and "avviker från liknande komm
 crime statistics for the crime categories of the problem's indicators, and "koncentrerat till
 platser" from the police-designated areas linked to the problem. Each proposal carries the
 numbers behind it with source, period and formula; a proposal is never saved by itself.
-Police press events are not crime statistics and are never read here.
+Police press events are not crime statistics and are never read here. Hotspots, once the
+platform has them, are to be a second source for "koncentrerat".
 """
 
 from __future__ import annotations
