@@ -22,6 +22,8 @@ QUERY_PARAMETERS: dict[str, tuple[str, ...]] = {
     "public:experiences": ("problem", "metod", "kommungrupp", "lan"),
     "backoffice:plan": PLAN_FILTERS,
     "backoffice:plan_export": PLAN_FILTERS,
+    "backoffice:problems": ("sok",),
+    "backoffice:measure": ("sok", "indikator"),
     "backoffice:experience_create": ("atgard",),
     "backoffice:lagesbild_compare": ("med",),
     "backoffice:cycle": ("ar",),

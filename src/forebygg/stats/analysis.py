@@ -117,6 +117,42 @@ def suppress_count(
     return None
 
 
+@dataclass(frozen=True)
+class Shrinkage:
+    """Marshall's global empirical-Bayes parameters of one group of places.
+
+    `mean` is the group's pooled rate m (per inhabitant) and `spread` the between-place
+    variance A left after removing the chance (Poisson) variance.
+    """
+
+    mean: float
+    spread: float
+
+    def weight(self, population: float) -> float:
+        """How much of a place's own rate is kept: A / (A + m / n)."""
+        denominator = self.spread + self.mean / population
+        return self.spread / denominator if denominator else 0.0
+
+    def smooth(self, count: float, population: float) -> float:
+        """The place's rate pulled towards the group's, per 100 000."""
+        weight = self.weight(population)
+        return (weight * (count / population) + (1 - weight) * self.mean) * PER
+
+
+def shrinkage(
+    counts: Sequence[float | None], populations: Sequence[float | None]
+) -> Shrinkage | None:
+    """The empirical-Bayes parameters over the places that have both a count and a population."""
+    pairs = [(c, n) for c, n in zip(counts, populations, strict=True) if c is not None and n]
+    if not pairs:
+        return None
+    total_n = sum(n for _, n in pairs)
+    m = sum(c for c, _ in pairs) / total_n
+    mean_n = total_n / len(pairs)
+    s2 = sum(n * (c / n - m) ** 2 for c, n in pairs) / total_n
+    return Shrinkage(mean=m, spread=max(s2 - m / mean_n, 0.0))
+
+
 def empirical_bayes_rates(
     counts: Sequence[float], populations: Sequence[float]
 ) -> list[float | None]:
@@ -126,22 +162,69 @@ def empirical_bayes_rates(
     population: weight = A / (A + m / n_i), where m is the pooled rate, n_i the population and
     A the between-place variance left after removing the chance (Poisson) variance.
     """
-    pairs = [(c, n) for c, n in zip(counts, populations, strict=True) if n]
-    if not pairs:
+    parameters = shrinkage(counts, populations)
+    if parameters is None:
         return [None for _ in counts]
-    total_n = sum(n for _, n in pairs)
-    m = sum(c for c, _ in pairs) / total_n
-    mean_n = total_n / len(pairs)
-    s2 = sum(n * (c / n - m) ** 2 for c, n in pairs) / total_n
-    a = max(s2 - m / mean_n, 0.0)
-    smoothed: list[float | None] = []
-    for count, population in zip(counts, populations, strict=True):
-        if not population:
-            smoothed.append(None)
-            continue
-        weight = a / (a + m / population) if (a + m / population) else 0.0
-        smoothed.append((weight * (count / population) + (1 - weight) * m) * PER)
-    return smoothed
+    return [
+        parameters.smooth(count, population) if population else None
+        for count, population in zip(counts, populations, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """A kommun's level against similar kommuner: its smoothed rate over the group's rate."""
+
+    count: float
+    rate: float  # the kommun's own rate per 100 000, not smoothed
+    smoothed_rate: float  # empirical-Bayes rate within the group, per 100 000
+    group_rate: float  # Σ count / Σ population of the group (the kommun included), per 100 000
+    members: int  # kommuner of the group with data
+
+    @property
+    def percent(self) -> float:
+        """(smoothed rate / group rate − 1) × 100: above the group when positive."""
+        return (self.smoothed_rate / self.group_rate - 1) * 100
+
+    @property
+    def small_number(self) -> bool:
+        return is_small_number(self.count)
+
+
+DEVIATION_FORMULA = (
+    "Avvikelse = (kommunens utjämnade nivå / nivån i liknande kommuner − 1) × 100. "
+    "Nivå = anmälda brott per 100 000 invånare. Liknande kommuner = SKR:s kommungrupp; "
+    "gruppens nivå = summan av antalen delad med summan av folkmängderna, kommunen medräknad. "
+    "Utjämnad nivå = empirisk Bayes-skattning (Marshall) inom gruppen."
+)
+
+
+def deviation_from_similar(
+    count: float | None,
+    population: float | None,
+    *,
+    group_counts: Sequence[float | None],
+    group_populations: Sequence[float | None],
+) -> Deviation | None:
+    """How far a kommun's smoothed rate lies above (or below) its similar kommuner' rate.
+
+    `group_counts` and `group_populations` hold every member of the group, the kommun itself
+    included. The kommun's rate is smoothed first (empirical Bayes within the group), so that a
+    small kommun's chance swings are not read as a deviation. None when a figure is missing.
+    """
+    parameters = shrinkage(group_counts, group_populations)
+    if count is None or not population or parameters is None or not parameters.mean:
+        return None
+    members = sum(
+        1 for c, n in zip(group_counts, group_populations, strict=True) if c is not None and n
+    )
+    return Deviation(
+        count=count,
+        rate=count / population * PER,
+        smoothed_rate=parameters.smooth(count, population),
+        group_rate=parameters.mean * PER,
+        members=members,
+    )
 
 
 EB_EXPLANATION = (

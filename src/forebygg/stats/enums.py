@@ -36,3 +36,17 @@ class PeriodType(models.TextChoices):
     YEAR = "year", _("År")
     QUARTER = "quarter", _("Kvartal")
     MONTH = "month", _("Månad")
+
+
+class IndicatorFamily(models.TextChoices):
+    """Where an indicator comes from, as pickers group it. Police press events are never crimes."""
+
+    CRIME = "brott", _("Brå: anmälda brott (brottsstatistik)")
+    POPULATION = "scb", _("SCB: befolkning")
+    KOLADA = "kolada", _("Kolada: nyckeltal")
+    LOCAL = "lokal", _("Kommunens egna uppgifter")
+    POLICE_EVENTS = (
+        "polishandelser",
+        _("Polisen: publicerade händelser (pressmeddelanden, inte brottsstatistik)"),
+    )
+    OTHER = "annan", _("Övriga indikatorer")

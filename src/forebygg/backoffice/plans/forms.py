@@ -1,9 +1,11 @@
 """Forms for the åtgärdsplan, its measures and follow-up. The rules live in the domain."""
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forebygg.core.bounds import MAX_ID
 from forebygg.core.forms import Form, UploadField
 from forebygg.geo.models import POLICE_AREA_KINDS, Area
 from forebygg.lagesbild.models import Lagesbild
@@ -11,6 +13,7 @@ from forebygg.methods.models import Method
 from forebygg.plans.domain.planning import causes_of, eligible_organisations
 from forebygg.plans.domain.spreadsheet import MAX_SHEET_BYTES
 from forebygg.plans.enums import Funding, Horizon, MeasureArea, MeasureState, MeasureType
+from forebygg.stats.catalogue import grouped, offered_to
 from forebygg.stats.models import Indicator
 
 
@@ -105,17 +108,101 @@ class MeasureForm(Form):
         return self.cleaned_data["base"] or None
 
 
-class TargetForm(Form):
-    indicator = forms.ModelChoiceField(
+class GroupedIndicators(ModelChoiceIterator):
+    """The field's indicators as one group per source (`stats.catalogue.grouped`): an
+    <optgroup> in a select, a fieldset among checkboxes."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for family, indicators in grouped(self.queryset, self.field.search):
+            yield (family.label, [self.choice(indicator) for indicator in indicators])
+
+
+class GroupedCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes in a fieldset per group; `includes/form.html` gives it the field's legend."""
+
+    template_name = "backoffice/widgets/grouped_checkboxes.html"
+    renders_groups = True
+
+
+class IndicatorChoices:
+    """What both indicator fields share: the groups, the search, and ids within bounds."""
+
+    iterator = GroupedIndicators
+    search = ""
+
+    def offer(self, kommun, search: str = "") -> None:
+        self.queryset = offered_to(kommun)
+        self.search = search
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.isdigit() and int(value) > MAX_ID:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class IndicatorField(IndicatorChoices, forms.ModelChoiceField):
+    pass
+
+
+class IndicatorsField(IndicatorChoices, forms.ModelMultipleChoiceField):
+    widget = GroupedCheckboxes
+
+    def _check_values(self, value):
+        if any(str(v).isdigit() and int(str(v)) > MAX_ID for v in value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super()._check_values(value)
+
+
+SEARCH_HINT = _("Skriv en del av namnet, till exempel inbrott, misshandel eller trygghet.")
+
+
+class IndicatorPickForm(Form):
+    """Step one of a new target (GET): search the indicators, then choose one."""
+
+    sok = forms.CharField(
+        label=_("Sök indikator"), max_length=100, required=False, help_text=SEARCH_HINT
+    )
+    indikator = IndicatorField(
         label=_("Indikator ur statistiken"),
-        queryset=Indicator.objects.order_by("name_sv"),
+        queryset=Indicator.objects.none(),
         required=False,
         empty_label="–",
-        help_text=_("Värdet vid uppföljningen hämtas då automatiskt."),
+        help_text=_("Utgångsvärdet hämtas då ur statistiken; du kan ändra det innan du sparar."),
+    )
+
+    def __init__(self, data, *, kommun):
+        super().__init__(data)
+        search = self.data.get("sok", "") if len(self.data.get("sok", "")) <= 100 else ""
+        self.fields["indikator"].offer(kommun, search.strip())
+
+    def chosen(self):
+        """The chosen indicator, or None (nothing chosen, or a value that is not offered)."""
+        if not self.is_valid():
+            return None
+        return self.cleaned_data["indikator"]
+
+
+class TargetForm(Form):
+    """Step two: the target. With an indicator from step one its baseline comes prefilled."""
+
+    indicator = IndicatorField(
+        label=_("Indikator ur statistiken"),
+        queryset=Indicator.objects.none(),
+        required=False,
+        empty_label="–",
+        widget=forms.HiddenInput,
     )
     local_name = forms.CharField(label=_("eller lokal indikator"), max_length=200, required=False)
-    baseline_value = forms.FloatField(label=_("Utgångsvärde"))
-    baseline_date = forms.DateField(label=_("Utgångsvärdets datum"), widget=DateInput)
+    baseline_value = forms.FloatField(label=_("Utgångsvärde"), required=False)
+    baseline_date = forms.DateField(
+        label=_("Utgångsvärdets datum"), widget=DateInput, required=False
+    )
     target_value = forms.FloatField(label=_("Målvärde"))
     target_date = forms.DateField(label=_("Måldatum"), widget=DateInput)
     source = forms.CharField(
@@ -124,6 +211,27 @@ class TargetForm(Form):
         required=False,
         help_text=_("Fylls i automatiskt för indikatorer ur statistiken."),
     )
+
+    def __init__(self, *args, kommun, indicator=None, baseline=None, **kwargs):
+        """`indicator` chosen in step one; `baseline` (`stats.figures.LatestValue`) its newest
+        value for the kommun, shown as the editable baseline."""
+        initial = kwargs.pop("initial", {}) or {}
+        if indicator is not None:
+            initial["indicator"] = indicator.pk
+        if baseline is not None:
+            initial |= {
+                "baseline_value": baseline.value,
+                "baseline_date": baseline.ends_on,
+                "source": baseline.source,
+            }
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["indicator"].offer(kommun)
+        if indicator is not None:
+            del self.fields["local_name"]
+        if baseline is not None:
+            self.fields["baseline_value"].help_text = _("Hämtat ur statistiken; ändra vid behov.")
+        elif indicator is None:
+            self.fields["source"].help_text = _("Krävs för en lokal indikator.")
 
 
 class FirstTargetForm(TargetForm):

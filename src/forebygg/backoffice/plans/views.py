@@ -224,11 +224,26 @@ def measure_detail(request, number, key):
             "is_coordinator": ws.can_edit,
             "can_report": followup.can_report_status(request.user, measure),
             "targets": [(t, followup.target_progress(t)) for t in targets],
-            "target_form": forms.TargetForm(),
+            **_target_forms(request),
             "status_form": forms.StatusForm(),
             "reading_form": forms.ReadingForm(),
         },
     )
+
+
+def _target_forms(request) -> dict:
+    """Step one (search and choose an indicator, GET) and step two (the target, its baseline
+    prefilled from the kommun's newest value of the chosen indicator)."""
+    kommun = request.workspace.kommun
+    pick_form = forms.IndicatorPickForm(request.GET, kommun=kommun)
+    indicator = pick_form.chosen()
+    baseline = planning.baseline_from_data(indicator, kommun) if indicator else None
+    return {
+        "pick_form": pick_form,
+        "chosen_indicator": indicator,
+        "baseline": baseline,
+        "target_form": forms.TargetForm(kommun=kommun, indicator=indicator, baseline=baseline),
+    }
 
 
 @workspace_view(Level.COORDINATOR)
@@ -332,7 +347,7 @@ def target_add(request, number, key):
     measure = _measure(request, number, key, for_edit=True)
     return submit(
         request,
-        forms.TargetForm(request.POST),
+        forms.TargetForm(request.POST, kommun=request.workspace.kommun),
         lambda data: planning.add_target(measure, by=request.user, **data),
         success=_("Målet är tillagt."),
         then="backoffice:measure",

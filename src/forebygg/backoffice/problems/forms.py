@@ -4,13 +4,24 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from forebygg.backoffice.plans.forms import NO_PERSONS
+from forebygg.backoffice.plans.forms import NO_PERSONS, SEARCH_HINT, IndicatorsField
 from forebygg.core.forms import Form
 from forebygg.geo.models import Area
 from forebygg.lagesbild.models import ProblemCandidate
 from forebygg.plans.enums import Criterion, HypothesisStatus, Perspective, Priority
 from forebygg.plans.models import MAX_SCORE
 from forebygg.stats.models import DataSource, Indicator
+
+
+class IndicatorSearchForm(Form):
+    """Narrows the indicators of the new-problem form (GET, before the form is filled in)."""
+
+    sok = forms.CharField(
+        label=_("Sök bland indikatorerna"), max_length=100, required=False, help_text=SEARCH_HINT
+    )
+
+    def search(self) -> str:
+        return self.cleaned_data["sok"].strip() if self.is_valid() else ""
 
 
 class FirstCauseFields(Form):
@@ -68,12 +79,14 @@ class ProblemForm(FirstCauseFields):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    indicators = forms.ModelMultipleChoiceField(
+    indicators = IndicatorsField(
         label=_("Indikatorer som visar problemet"),
-        queryset=Indicator.objects.order_by("name_sv"),
+        queryset=Indicator.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("Håll ned Ctrl (Cmd på Mac) för att välja flera."),
+        help_text=_(
+            "Brå:s anmälda brott ger förslag till prioriteringsmatrisen. Polisens publicerade "
+            "händelser är pressmeddelanden, inte brottsstatistik."
+        ),
     )
     sources = forms.ModelMultipleChoiceField(
         label=_("Källor"),
@@ -87,8 +100,9 @@ class ProblemForm(FirstCauseFields):
         "first_cause_perspective", "first_cause",
     ]  # fmt: skip
 
-    def __init__(self, *args, kommun, candidates, **kwargs):
+    def __init__(self, *args, kommun, candidates, search="", **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["indicators"].offer(kommun, search)
         self.fields["sources"].queryset = DataSource.objects.filter(
             Q(kommun__isnull=True) | Q(kommun=kommun)
         )
@@ -112,17 +126,34 @@ SCORE_CHOICES = [("", "–")] + [(str(n), str(n)) for n in range(MAX_SCORE + 1)]
 class ScoreForm(Form):
     """One select per criterion of Brå's matrix, 0–3 or not assessed."""
 
-    def __init__(self, *args, problem, **kwargs):
+    def __init__(self, *args, problem, proposals=None, **kwargs):
+        """`proposals` (criterion → `proposals.Proposal`) fill the criteria not yet assessed;
+        they count only once the coordinator saves the form."""
         super().__init__(*args, **kwargs)
+        proposals = proposals or {}
         for criterion in Criterion:
+            saved = problem.scores.get(criterion.value)
+            proposal = proposals.get(criterion.value)
+            proposed = proposal.score if proposal is not None else None
             self.fields[criterion.value] = forms.TypedChoiceField(
                 label=criterion.label,
                 choices=SCORE_CHOICES,
                 coerce=int,
                 empty_value=None,
                 required=False,
-                initial=problem.scores.get(criterion.value),
+                initial=saved if saved is not None else proposed,
+                help_text=_proposal_hint(saved, proposed),
             )
+
+
+def _proposal_hint(saved: int | None, proposed: int | None) -> str:
+    if proposed is None:
+        return ""
+    if saved is None:
+        return _("Förslag ur data: %(score)s, inte sparat. Se underlaget nedan.") % {
+            "score": proposed
+        }
+    return _("Förslag ur data: %(score)s. Se underlaget nedan.") % {"score": proposed}
 
 
 class PriorityForm(Form):

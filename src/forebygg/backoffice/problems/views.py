@@ -10,6 +10,7 @@ from forebygg.core.views import REFUSED, create_from_form
 from forebygg.lagesbild.models import ProblemCandidate
 from forebygg.orgs.enums import Level
 from forebygg.plans.domain import problems as domain
+from forebygg.plans.domain.proposals import propose_scores
 from forebygg.plans.enums import Criterion
 from forebygg.plans.models import FILTER_CRITERIA, PROBLEM_CRITERIA, Measure, Problem
 
@@ -18,16 +19,17 @@ def _problem(request, pk, *, for_edit=False) -> Problem:
     return request.workspace.get(Problem.objects, for_edit=for_edit, pk=pk)
 
 
-def _problem_form(request, data=None) -> forms.ProblemForm:
+def _problem_form(request, data=None, search="") -> forms.ProblemForm:
     ws = request.workspace
     return forms.ProblemForm(
-        data, kommun=ws.kommun, candidates=ws.visible(ProblemCandidate.objects)
+        data, kommun=ws.kommun, candidates=ws.visible(ProblemCandidate.objects), search=search
     )
 
 
 @workspace_view(Level.READER)
 def index(request):
     ws = request.workspace
+    search_form = forms.IndicatorSearchForm(request.GET)
     return render(
         request,
         "backoffice/plans/problems.html",
@@ -37,7 +39,8 @@ def index(request):
             "problem_criteria": [Criterion(c) for c in PROBLEM_CRITERIA],
             "filter_criteria": [Criterion(c) for c in FILTER_CRITERIA],
             "can_edit": ws.can_edit,
-            "form": _problem_form(request),
+            "form": _problem_form(request, search=search_form.search()),
+            "search_form": search_form,
         },
     )
 
@@ -62,6 +65,7 @@ def create(request):
 def detail(request, pk):
     ws = request.workspace
     problem = _problem(request, pk)
+    proposals = propose_scores(problem) if ws.can_edit else {}
     return render(
         request,
         "backoffice/plans/problem.html",
@@ -70,7 +74,8 @@ def detail(request, pk):
             "problem": problem,
             "can_edit": ws.can_edit,
             "tree": domain.cause_tree(problem),
-            "score_form": forms.ScoreForm(problem=problem),
+            "score_form": forms.ScoreForm(problem=problem, proposals=proposals),
+            "proposals": proposals.values(),
             "priority_form": forms.PriorityForm(
                 initial={"priority": problem.priority, "reason": problem.priority_reason}
             ),

@@ -14,8 +14,7 @@ from forebygg.lagesbild.domain import MAX_AGE
 from forebygg.plans.domain import require_coordinator
 from forebygg.plans.enums import MeasureState
 from forebygg.plans.models import FollowUp, Measure, Plan, StatusReport, Target, TargetReading
-from forebygg.stats.enums import GeoLevel, PeriodType
-from forebygg.stats.models import Observation
+from forebygg.stats.figures import latest_value
 
 
 def can_report_status(user, measure: Measure) -> bool:
@@ -122,28 +121,10 @@ def target_progress(target: Target) -> Progress:
 
 
 def _latest_statistic(target: Target) -> tuple[float | None, str, str]:
-    observation = (
-        Observation.objects.filter(
-            indicator_id=target.indicator_id,
-            geo_level=GeoLevel.KOMMUN,
-            geo_code=target.measure.plan.kommun.code,
-            value__isnull=False,
-            suppressed=False,
-        )
-        .select_related("source")
-        .order_by("-year", "-period_number")
-        .first()
-    )
-    if observation is None:
+    latest = latest_value(target.indicator_id, target.measure.plan.kommun.code)
+    if latest is None:
         return None, "", ""
-    period = str(observation.year)
-    if observation.period_type == PeriodType.MONTH:
-        period = f"{observation.year}-{observation.period_number:02d}"
-    elif observation.period_type == PeriodType.QUARTER:
-        period = f"{observation.year} kv{observation.period_number}"
-    if observation.preliminary:
-        period += " (preliminärt)"
-    return observation.value, period, observation.source.attribution
+    return latest.value, latest.period, latest.source
 
 
 def follow_up_content(plan: Plan) -> dict:

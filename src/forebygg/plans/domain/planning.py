@@ -20,7 +20,7 @@ from forebygg.orgs.models import Organisation
 from forebygg.plans.domain import require_coordinator
 from forebygg.plans.enums import Funding, Horizon, MeasureArea, MeasureType, PlanStatus
 from forebygg.plans.models import Cause, Measure, Plan, Target
-from forebygg.stats.models import Observation
+from forebygg.stats.figures import LatestValue, latest_value
 
 MEASURE_FIELDS = (
     "title", "description", "type", "horizon", "owner", "area_kind", "district", "police_area",
@@ -236,24 +236,32 @@ def add_target(
     measure: Measure,
     *,
     by,
-    baseline_value: float,
-    baseline_date: date,
     target_value: float,
     target_date: date,
+    baseline_value: float | None = None,
+    baseline_date: date | None = None,
     source: str = "",
     indicator=None,
     local_name: str = "",
 ) -> Target:
+    """A target on an indicator from the statistics takes its baseline (value, date and source)
+    from the kommun's newest value unless the coordinator gives one; a local one needs both."""
     require_coordinator(by, measure.plan.kommun)
     lock_draft(measure.plan)
     if indicator is None and not local_name.strip():
         raise ValidationError(_("Välj en indikator ur statistiken eller ange en lokal indikator."))
     if indicator is not None and local_name.strip():
         raise ValidationError(_("Välj antingen en indikator ur statistiken eller en lokal."))
+    if indicator is not None:
+        baseline = baseline_from_data(indicator, measure.plan.kommun)
+        if baseline is not None:
+            baseline_value = baseline.value if baseline_value is None else baseline_value
+            baseline_date = baseline.ends_on if baseline_date is None else baseline_date
+            source = source.strip() or baseline.source
+    if baseline_value is None or baseline_date is None:
+        raise ValidationError(_("Ange utgångsvärde och datum; statistiken har inget värde."))
     if target_date <= baseline_date:
         raise ValidationError(_("Måldatum ska ligga efter utgångsvärdets datum."))
-    if indicator is not None and not source.strip():
-        source = _attribution_of(indicator, measure.plan.kommun)
     if not source.strip():
         raise ValidationError(_("Ange källan för indikatorn."))
     target = Target(
@@ -269,15 +277,9 @@ def add_target(
     return save_as(target, by=by)
 
 
-def _attribution_of(indicator, kommun) -> str:
-    """The attribution of the source that holds the indicator's values for the kommun."""
-    observation = (
-        Observation.objects.filter(indicator=indicator, geo_code=kommun.code)
-        .select_related("source")
-        .order_by("-year")
-        .first()
-    )
-    return observation.source.attribution if observation else ""
+def baseline_from_data(indicator, kommun) -> LatestValue | None:
+    """The kommun's newest value of the indicator: what a new target starts from."""
+    return latest_value(indicator.pk, kommun.code)
 
 
 def plan_content(plan: Plan) -> dict:
