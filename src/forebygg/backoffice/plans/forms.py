@@ -237,10 +237,15 @@ class TargetForm(Form):
 class FirstTargetForm(TargetForm):
     """A first target, given with a new measure: all of it, or none of it."""
 
-    REQUIRED = ("baseline_value", "baseline_date", "target_value", "target_date")
+    # The baseline of a statistics indicator comes from the data when left empty.
+    REQUIRED = ("target_value", "target_date")
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, prefix="mal", use_required_attribute=False, **kwargs)
+    def __init__(self, *args, kommun, **kwargs):
+        super().__init__(*args, kommun=kommun, prefix="mal", use_required_attribute=False, **kwargs)
+        self.fields["indicator"].widget = forms.Select(choices=self.fields["indicator"].choices)
+        self.fields["baseline_value"].help_text = _(
+            "Lämnas tomt för en indikator ur statistiken: det senaste värdet hämtas då."
+        )
         for name in self.REQUIRED:
             self.fields[name].required = False
 

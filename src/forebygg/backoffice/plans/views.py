@@ -268,7 +268,9 @@ def _measure_form(request, plan: Plan, *, measure: Measure | None):
     kommun = request.workspace.kommun
     initial = _measure_initial(measure) if measure else {}
     form = forms.MeasureForm(request.POST or None, kommun=kommun, initial=initial)
-    target_form = forms.FirstTargetForm(request.POST or None) if measure is None else None
+    target_form = (
+        forms.FirstTargetForm(request.POST or None, kommun=kommun) if measure is None else None
+    )
     differences = None
     if request.method == "POST" and form.is_valid() and _first_target_valid(target_form):
         try:
