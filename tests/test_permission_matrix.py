@@ -26,7 +26,6 @@ from forebygg.governance.domain.documents import store_document
 from forebygg.governance.enums import AgreementKind
 from forebygg.governance.models import Agreement, CouncilMember
 from forebygg.lagesbild.domain import (
-    decide_lagesbild,
     draft_lagesbild,
     publish_lagesbild,
 )
@@ -39,6 +38,7 @@ from forebygg.plans.domain.planning import decide_plan, publish_plan, revise_pla
 from forebygg.plans.domain.spreadsheet import filter_measures, write_csv
 from forebygg.reporting.domain import yearly
 from tests.governance.conftest import build_governance
+from tests.lagesbild_decision import decide_written
 from tests.permission_policy import ADMIN_PREFIX, PERSONAS, POLICY, Rule, admin_rule
 from tests.personas import PASSWORD, build_personas
 from tests.plans.conftest import build_chain
@@ -133,7 +133,7 @@ def build_world() -> World:
     # Lägesbild: version 1 published, 2 decided, 3 a draft.
     chain = build_chain(personas)
     lagesbild_published = publish_lagesbild(chain.plan.lagesbild, by=by)
-    lagesbild_decided = decide_lagesbild(draft_lagesbild(kommun, by=by), by=by, body="KS")
+    lagesbild_decided = decide_written(draft_lagesbild(kommun, by=by), by=by, body="KS")
     lagesbild_draft = draft_lagesbild(kommun, by=by)
     lagesbilder = {
         "draft": lagesbild_draft,
@@ -274,6 +274,7 @@ def build_world() -> World:
             lagesbilder, number=lambda lb: lb.number, key=lambda lb: next(iter(SECTION_LABELS))
         ),
         "backoffice:lagesbild_candidate": each(lagesbilder, number=lambda lb: lb.number),
+        "backoffice:lagesbild_decide_confirm": each(lagesbilder, number=lambda lb: lb.number),
         "backoffice:lagesbild_decide": each(lagesbilder, number=lambda lb: lb.number),
         "backoffice:lagesbild_publish": each(lagesbilder, number=lambda lb: lb.number),
         "backoffice:lagesbild_compare": each(

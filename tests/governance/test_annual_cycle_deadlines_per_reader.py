@@ -13,13 +13,13 @@ from django.utils import timezone
 
 from forebygg.governance.domain.annual_cycle import annual_cycle
 from forebygg.lagesbild.domain import (
-    decide_lagesbild,
     draft_lagesbild,
     publish_lagesbild,
     update_due,
 )
 from forebygg.lagesbild.models import Lagesbild
 from forebygg.plans.domain.planning import decide_plan, publish_plan
+from tests.lagesbild_decision import decide_written
 from tests.plans.conftest import build_chain
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ def deadlines(personas, persona: str, year: int) -> list[tuple[str, date]]:
 
 def decided_lagesbild(personas) -> Lagesbild:
     by = personas.coordinator_a
-    return decide_lagesbild(draft_lagesbild(personas.kommun_a, by=by), by=by, body="KS")
+    return decide_written(draft_lagesbild(personas.kommun_a, by=by), by=by, body="KS")
 
 
 @pytest.mark.parametrize("persona", STAFF + OUTSIDE_THE_KOMMUN)
