@@ -92,9 +92,7 @@ class Lagesbild(FrozenOnceDecided, KommunOwnedModel):
         if day is None:
             return ""
         if self.decided_on is None:
-            return gettext("beslutsdatum ej angivet (markerad som fastställd %(date)s)") % {
-                "date": day.isoformat()
-            }
+            return gettext("%(date)s (beslutsdatum ej angivet)") % {"date": day.isoformat()}
         return day.isoformat()
 
 

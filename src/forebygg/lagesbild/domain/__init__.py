@@ -245,7 +245,7 @@ def _locked(lagesbild: Lagesbild) -> Lagesbild:
     return Lagesbild.objects.select_for_update().get(pk=lagesbild.pk)
 
 
-def decision_errors(
+def _decision_errors(
     lagesbild: Lagesbild, *, body: str, decided_on: date | None, reference: str
 ) -> list[str]:
     """Every reason the version cannot be decided as given, as Swedish sentences."""
@@ -276,7 +276,7 @@ def check_decision(
     lagesbild: Lagesbild, *, body: str, decided_on: date | None, reference: str
 ) -> None:
     """Refuse, before anything is frozen, a decision `decide_lagesbild` would refuse."""
-    errors = decision_errors(lagesbild, body=body, decided_on=decided_on, reference=reference)
+    errors = _decision_errors(lagesbild, body=body, decided_on=decided_on, reference=reference)
     if errors:
         raise ValidationError(errors)
 

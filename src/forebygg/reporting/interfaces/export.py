@@ -116,9 +116,7 @@ def _lagesbild_date(lagesbild: dict) -> str:
     """
     if lagesbild.get("decision_date_stated", True):
         return lagesbild["decided_on"]
-    return _("beslutsdatum ej angivet (markerad som fastställd %(date)s)") % {
-        "date": lagesbild["decided_on"]
-    }
+    return _("%(date)s (beslutsdatum ej angivet)") % {"date": lagesbild["decided_on"]}
 
 
 def _plan_blocks(content: dict) -> list[Block]:
