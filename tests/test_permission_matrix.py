@@ -150,7 +150,7 @@ def build_world() -> World:
     plan_draft = revise_plan(plan_decided, by=by)
     plans = {"draft": plan_draft, "decided": plan_decided, "published": plan_published}
     follow_ups = {
-        state: record_follow_up(plans[state], by=by, held_on=date(2027, 1, 15))
+        state: record_follow_up(plans[state], by=by, held_on=date(2026, 11, 15))
         for state in ("decided", "published")
     }
 
