@@ -106,7 +106,7 @@ POST_BODIES = {
     "backoffice:status_report": {
         "state": "pagaende",
         "share_done": "50",
-        "reported_on": "2027-02-01",
+        "reported_on": "2026-11-15",
         "narrative": "Kapad",
     },
     "backoffice:problem_create": {"title": "Kapat problem"},
