@@ -162,6 +162,7 @@ POLICY: dict[str, Rule | dict[str, Rule]] = {
         "published": page(NOBODY),
     },
     "backoffice:lagesbild_candidate": post_only(COORDINATOR),
+    "backoffice:lagesbild_decide_confirm": post_only(COORDINATOR),
     "backoffice:lagesbild_decide": post_only(COORDINATOR),
     "backoffice:lagesbild_publish": post_only(COORDINATOR),
     "backoffice:lagesbild_compare": BY_DECISION,

@@ -26,7 +26,6 @@ from forebygg.governance.domain.documents import store_document
 from forebygg.governance.enums import AgreementKind
 from forebygg.governance.models import Agreement, CouncilMember
 from forebygg.lagesbild.domain import (
-    decide_lagesbild,
     draft_lagesbild,
     publish_lagesbild,
 )
@@ -40,6 +39,7 @@ from forebygg.plans.domain.spreadsheet import filter_measures, write_csv
 from forebygg.reminders.domain.feed import new_feed_link
 from forebygg.reporting.domain import yearly
 from tests.governance.conftest import build_governance
+from tests.lagesbild_decision import decide_written
 from tests.permission_policy import ADMIN_PREFIX, PERSONAS, POLICY, Rule, admin_rule
 from tests.personas import PASSWORD, build_personas
 from tests.plans.conftest import build_chain
@@ -107,7 +107,7 @@ POST_BODIES = {
     "backoffice:status_report": {
         "state": "pagaende",
         "share_done": "50",
-        "reported_on": "2027-02-01",
+        "reported_on": "2026-11-15",
         "narrative": "Kapad",
     },
     "backoffice:problem_create": {"title": "Kapat problem"},
@@ -134,7 +134,7 @@ def build_world() -> World:
     # Lägesbild: version 1 published, 2 decided, 3 a draft.
     chain = build_chain(personas)
     lagesbild_published = publish_lagesbild(chain.plan.lagesbild, by=by)
-    lagesbild_decided = decide_lagesbild(draft_lagesbild(kommun, by=by), by=by, body="KS")
+    lagesbild_decided = decide_written(draft_lagesbild(kommun, by=by), by=by, body="KS")
     lagesbild_draft = draft_lagesbild(kommun, by=by)
     lagesbilder = {
         "draft": lagesbild_draft,
@@ -151,7 +151,7 @@ def build_world() -> World:
     plan_draft = revise_plan(plan_decided, by=by)
     plans = {"draft": plan_draft, "decided": plan_decided, "published": plan_published}
     follow_ups = {
-        state: record_follow_up(plans[state], by=by, held_on=date(2027, 1, 15))
+        state: record_follow_up(plans[state], by=by, held_on=date(2026, 11, 15))
         for state in ("decided", "published")
     }
 
@@ -276,6 +276,7 @@ def build_world() -> World:
             lagesbilder, number=lambda lb: lb.number, key=lambda lb: next(iter(SECTION_LABELS))
         ),
         "backoffice:lagesbild_candidate": each(lagesbilder, number=lambda lb: lb.number),
+        "backoffice:lagesbild_decide_confirm": each(lagesbilder, number=lambda lb: lb.number),
         "backoffice:lagesbild_decide": each(lagesbilder, number=lambda lb: lb.number),
         "backoffice:lagesbild_publish": each(lagesbilder, number=lambda lb: lb.number),
         "backoffice:lagesbild_compare": each(

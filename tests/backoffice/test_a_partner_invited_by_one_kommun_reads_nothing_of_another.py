@@ -33,7 +33,7 @@ MINUTES = "Protokoll: polisen redovisar läget i centrum"
 STATUS = {
     "state": "pagaende",
     "share_done": "50",
-    "reported_on": "2027-02-01",
+    "reported_on": "2026-11-15",
     "narrative": "Rapport från grannkommunen",
 }
 

@@ -1,4 +1,5 @@
-"""A coordinator drafts, edits, marks a problem candidate, decides, and downloads the DOCX."""
+"""A coordinator drafts, edits, marks a problem candidate, decides through the confirmation
+page, and downloads the DOCX."""
 
 import io
 import re
@@ -35,6 +36,13 @@ def test_coordinator_drafts_edits_decides_and_downloads(page, reference_data):
     page.get_by_label("Text").fill("Misshandel i centrum ökar **kvällstid**.")
     page.get_by_role("button", name="Spara").click()
     assert "kvällstid" in page.locator("#section-analysis").inner_text()
+    for heading, text in [
+        ("Brottslighetens konsekvenser (§ 4 p. 1)", "Otrygghet i centrum på kvällarna."),
+        ("Annan relevant information (§ 4 p. 2)", "Nöjesstråket har fått fler besökare."),
+    ]:
+        page.get_by_role("link", name=f"Redigera ”{heading}”").click()
+        page.get_by_label("Text").fill(text)
+        page.get_by_role("button", name="Spara").click()
 
     page.get_by_label("Problem", exact=True).fill("Misshandel i centrum")
     page.get_by_label("Underlag (figur)").select_option("fig-trend")
@@ -42,8 +50,15 @@ def test_coordinator_drafts_edits_decides_and_downloads(page, reference_data):
     assert "Misshandel i centrum" in page.locator("#candidates-heading + ul").inner_text()
 
     page.get_by_label("Fastställs av (organ)").fill("Kommunstyrelsen")
+    page.get_by_label("Beslutsdatum").fill("2026-03-02")
+    page.get_by_label("Diarienummer").fill("KS 2026/14")
+    page.get_by_role("button", name="Granska och fastställ").click()
+    page.get_by_role("heading", name="Fastställ version 1?").wait_for()
+    assert "Misshandel i centrum" in page.locator("#frozen-candidates").inner_text()
+    assert_accessible(page)
     page.get_by_role("button", name="Fastställ lägesbilden").click()
-    assert "Fastställd" in page.locator(".status-line").inner_text()
+    status_line = page.locator(".status-line").inner_text()
+    assert "Fastställd 2026-03-02 av Kommunstyrelsen, dnr KS 2026/14" in status_line
     assert page.get_by_role("link", name="Redigera ”Analys (§ 4 p. 3)”").count() == 0
     assert_accessible(page)
 

@@ -9,9 +9,10 @@ from django.core.management import call_command
 from docx import Document
 
 from forebygg.geo.models import Kommun
-from forebygg.lagesbild.domain import decide_lagesbild, draft_lagesbild
+from forebygg.lagesbild.domain import draft_lagesbild
 from forebygg.plans.domain.planning import create_plan, save_measure
 from tests.browser.conftest import assert_accessible
+from tests.lagesbild_decision import decide_written
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +30,7 @@ def test_from_problem_to_a_followed_up_plan(page, reference_data):
     call_command("create_demo", verbosity=0)
     coordinator = get_user_model().objects.get(username="samordnare")
     lagesbild = draft_lagesbild(Kommun.objects.get(code="0680"), by=coordinator)
-    decide_lagesbild(lagesbild, by=coordinator, body="Kommunstyrelsen")
+    decide_written(lagesbild, by=coordinator)
     log_in(page)
 
     page.goto("/arbetsyta/0680/problem/")
@@ -103,9 +104,7 @@ def test_a_stale_measure_save_shows_both_versions_and_saves_after_merging(page, 
     call_command("create_demo", verbosity=0)
     coordinator = get_user_model().objects.get(username="samordnare")
     kommun = Kommun.objects.get(code="0680")
-    lagesbild = decide_lagesbild(
-        draft_lagesbild(kommun, by=coordinator), by=coordinator, body="Kommunstyrelsen"
-    )
+    lagesbild = decide_written(draft_lagesbild(kommun, by=coordinator), by=coordinator)
     plan = create_plan(kommun, lagesbild=lagesbild, title="Åtgärdsplan 2027", by=coordinator)
     measure = save_measure(
         plan, by=coordinator, title="Grannsamverkan", type="situationell", horizon="kort"

@@ -13,6 +13,7 @@ from forebygg.lagesbild import domain
 from forebygg.lagesbild.enums import LagesbildStatus
 from forebygg.lagesbild.models import Lagesbild
 from tests.concurrency import COMMITTED, at_once
+from tests.lagesbild_decision import DECIDED_ON, REFERENCE, write_required_parts
 from tests.personas import PASSWORD, make_user
 
 pytestmark = COMMITTED
@@ -45,8 +46,10 @@ def next_move(kommun, coordinator, browsers: Browsers):
     if draft is None:
         return browsers.post(reverse("backoffice:lagesbild_create", kwargs={"code": code}), {},
                              coordinator)  # fmt: skip
+    write_required_parts(draft, by=coordinator)
     url = reverse("backoffice:lagesbild_decide", kwargs={"code": code, "number": draft.number})
-    return browsers.post(url, {"body": "Kommunstyrelsen"}, coordinator)
+    decision = {"body": "Kommunstyrelsen", "decided_on": DECIDED_ON, "reference": REFERENCE}
+    return browsers.post(url, decision, coordinator)
 
 
 def test_deciding_a_lagesbild_while_others_draft_theirs(committed_personas):

@@ -5,21 +5,20 @@ or a partner that the kommun had decided it, and when. The kommun's own staff se
 the decided version; the others see it once the version is published.
 """
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from forebygg.governance.domain.annual_cycle import annual_cycle
 from forebygg.lagesbild.domain import (
-    decide_lagesbild,
     draft_lagesbild,
     publish_lagesbild,
     update_due,
 )
 from forebygg.lagesbild.models import Lagesbild
 from forebygg.plans.domain.planning import decide_plan, publish_plan
+from tests.lagesbild_decision import decide_written
 from tests.plans.conftest import build_chain
 
 pytestmark = pytest.mark.django_db
@@ -40,9 +39,9 @@ def deadlines(personas, persona: str, year: int) -> list[tuple[str, date]]:
     ]
 
 
-def decided_lagesbild(personas) -> Lagesbild:
+def decided_lagesbild(personas, **decision) -> Lagesbild:
     by = personas.coordinator_a
-    return decide_lagesbild(draft_lagesbild(personas.kommun_a, by=by), by=by, body="KS")
+    return decide_written(draft_lagesbild(personas.kommun_a, by=by), by=by, body="KS", **decision)
 
 
 @pytest.mark.parametrize("persona", STAFF + OUTSIDE_THE_KOMMUN)
@@ -65,12 +64,9 @@ def test_once_published_everyone_in_the_workspace_sees_the_lagesbild_deadline(pe
 
 @pytest.mark.parametrize("persona", STAFF + OUTSIDE_THE_KOMMUN)
 def test_a_newer_unpublished_decision_does_not_move_the_date_others_see(personas, persona):
-    older = decided_lagesbild(personas)
-    # The published version was decided early in 2025 (set directly: decisions are dated now).
-    Lagesbild.objects.filter(pk=older.pk).update(
-        decided_at=timezone.make_aware(datetime(2025, 1, 10, 12))
-    )
-    publish_lagesbild(Lagesbild.objects.get(pk=older.pk), by=personas.coordinator_a)
+    # The published version was decided early in 2025.
+    older = decided_lagesbild(personas, decided_on=date(2025, 1, 10))
+    publish_lagesbild(older, by=personas.coordinator_a)
     newer = decided_lagesbild(personas)
 
     seen = deadlines(personas, persona, 2027) + deadlines(personas, persona, update_due(newer).year)

@@ -8,12 +8,14 @@ from django.utils import timezone
 from forebygg.governance.domain import agreements, coordination, council
 from forebygg.governance.domain.compliance import check_compliance, summary_counts
 from forebygg.governance.enums import RuleStatus
-from forebygg.lagesbild.domain import decide_lagesbild, draft_lagesbild, update_section
+from forebygg.lagesbild.domain import draft_lagesbild, update_section
 from forebygg.lagesbild.models import Lagesbild
 from forebygg.orgs.enums import Visibility
 from forebygg.plans.domain.followup import record_follow_up
 from forebygg.plans.domain.planning import decide_plan, publish_plan
 from forebygg.plans.models import Plan
+from tests.lagesbild_decision import decide_written
+from tests.plans.conftest import build_chain
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +33,12 @@ def decide(chain, personas, decided_on):
         chain.plan, body="Kommunfullmäktige", decided_on=decided_on, reference="KS 2026/12",
         by=personas.coordinator_a,
     )  # fmt: skip
+
+
+@pytest.fixture
+def chain_of_2024(personas):
+    """A chain whose lägesbild was decided in time for a plan decided in the autumn of 2024."""
+    return build_chain(personas, lagesbild_decided_on=date(2024, 9, 2))
 
 
 class TestAKommunWithNothing:
@@ -83,7 +91,7 @@ class TestTheLagesbildRules:
         lagesbild = draft_lagesbild(personas.kommun_a, by=personas.coordinator_a)
 
         result = rules(personas.kommun_a)["R3"]
-        assert result.status == RuleStatus.WARNING
+        assert result.status == RuleStatus.MISSING
         assert "konsekvenser" in result.finding
         assert "omfattning" not in result.finding  # the statistics give the extent
 
@@ -96,11 +104,10 @@ class TestTheLagesbildRules:
         assert status(personas.kommun_a, "R3") == RuleStatus.MET
 
     def test_a_lagesbild_older_than_two_years_fails_r4(self, personas):
-        decide_lagesbild(
-            draft_lagesbild(personas.kommun_a, by=personas.coordinator_a),
-            by=personas.coordinator_a, body="Kommunstyrelsen",
-        )  # fmt: skip
-        decided = Lagesbild.objects.get(kommun=personas.kommun_a).decided_at.date()
+        decide_written(
+            draft_lagesbild(personas.kommun_a, by=personas.coordinator_a), by=personas.coordinator_a
+        )
+        decided = Lagesbild.objects.get(kommun=personas.kommun_a).decided_on
 
         assert (
             status(personas.kommun_a, "R4", today=decided + timedelta(days=730)) == RuleStatus.MET
@@ -131,8 +138,10 @@ class TestThePlanRules:
         assert results["R6"].status == RuleStatus.MET
         assert "lägesbild version 1" in results["R6"].finding
 
-    def test_a_plan_decided_25_months_ago_and_never_followed_up_fails_r7(self, personas, chain):
-        decide(chain, personas, date(2024, 10, 1))
+    def test_a_plan_decided_25_months_ago_and_never_followed_up_fails_r7(
+        self, personas, chain_of_2024
+    ):
+        decide(chain_of_2024, personas, date(2024, 10, 1))
 
         results = rules(personas.kommun_a, today=date(2026, 11, 1))
 
@@ -140,13 +149,13 @@ class TestThePlanRules:
         assert "aldrig följts upp" in results["R7"].finding
         assert results["R5"].status == RuleStatus.MET  # still decided; § 6 asks for follow-up
 
-    def test_a_plan_decided_23_months_ago_is_not_yet_due(self, personas, chain):
-        decide(chain, personas, date(2024, 12, 1))
+    def test_a_plan_decided_23_months_ago_is_not_yet_due(self, personas, chain_of_2024):
+        decide(chain_of_2024, personas, date(2024, 12, 1))
 
         assert status(personas.kommun_a, "R7", today=date(2026, 11, 1)) == RuleStatus.MET
 
-    def test_a_follow_up_restarts_the_two_years(self, personas, chain):
-        plan = decide(chain, personas, date(2024, 10, 1))
+    def test_a_follow_up_restarts_the_two_years(self, personas, chain_of_2024):
+        plan = decide(chain_of_2024, personas, date(2024, 10, 1))
         record_follow_up(plan, by=personas.coordinator_a, held_on=date(2025, 9, 1))
 
         assert status(personas.kommun_a, "R7", today=date(2026, 11, 1)) == RuleStatus.MET

@@ -10,6 +10,7 @@ from docx import Document
 from forebygg.lagesbild import domain
 from forebygg.lagesbild.interfaces.docx import render_docx
 from forebygg.lagesbild.interfaces.pdf import render_pdf
+from tests.lagesbild_decision import decide_written
 
 
 @pytest.fixture
@@ -18,7 +19,7 @@ def decided(personas, crime_statistics):
     domain.update_section(
         draft, key="analysis", text="## Centrum\n\n- **Våld** ökar", by=personas.coordinator_a
     )
-    return domain.decide_lagesbild(draft, by=personas.coordinator_a, body="Kommunstyrelsen")
+    return decide_written(draft, by=personas.coordinator_a)
 
 
 def test_docx_has_headings_figures_with_alt_text_and_tables(decided):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from forebygg.lagesbild import domain
 from forebygg.lagesbild.enums import LagesbildStatus
 from forebygg.lagesbild.models import Lagesbild
+from tests.lagesbild_decision import DECIDED_ON, decide_written, write_required_parts
 
 
 @pytest.fixture
@@ -64,7 +65,7 @@ def test_deciding_freezes_content_with_a_reproducible_hash(draft, personas):
         draft, title="Misshandel i centrum", figure="fig-trend", by=personas.coordinator_a
     )
 
-    decided = domain.decide_lagesbild(draft, by=personas.coordinator_a, body="Kommunstyrelsen")
+    decided = decide_written(draft, by=personas.coordinator_a)
 
     stored = Lagesbild.objects.get(pk=decided.pk)
     assert stored.status == LagesbildStatus.DECIDED
@@ -80,15 +81,18 @@ def test_deciding_freezes_content_with_a_reproducible_hash(draft, personas):
 
 
 def test_a_lagesbild_missing_a_legal_part_cannot_be_decided(draft, personas):
+    write_required_parts(draft, by=personas.coordinator_a)
     domain.update_section(draft, key="analysis", text="", by=personas.coordinator_a)
     with pytest.raises(ValidationError) as error:
-        domain.decide_lagesbild(draft, by=personas.coordinator_a, body="KS")
+        domain.decide_lagesbild(
+            draft, by=personas.coordinator_a, body="KS", decided_on=DECIDED_ON, reference="1"
+        )
     assert "Analys (§ 4 p. 3)" in str(error.value)
 
 
 def test_a_new_version_keeps_own_writing_and_can_be_compared(draft, personas):
     domain.update_section(draft, key="analysis", text="Första analysen.", by=personas.coordinator_a)
-    first = domain.decide_lagesbild(draft, by=personas.coordinator_a, body="KS")
+    first = decide_written(draft, by=personas.coordinator_a, body="KS")
 
     second = domain.draft_lagesbild(personas.kommun_a, by=personas.coordinator_a)
     domain.update_section(second, key="analysis", text="Andra analysen.", by=personas.coordinator_a)
@@ -107,11 +111,13 @@ def test_a_new_version_keeps_own_writing_and_can_be_compared(draft, personas):
 def test_age_warning_after_two_years(draft, personas):
     assert domain.age_warning(personas.kommun_a) == "Kommunen har ingen fastställd lägesbild."
     domain.update_section(draft, key="analysis", text="A", by=personas.coordinator_a)
-    decided = domain.decide_lagesbild(draft, by=personas.coordinator_a, body="KS")
+    decided = decide_written(draft, by=personas.coordinator_a, body="KS")
     assert domain.age_warning(personas.kommun_a) == ""
-    later = decided.decided_at + timedelta(days=731)
+    last_day = decided.decided_on + timedelta(days=730)
+    assert domain.age_warning(personas.kommun_a, today=last_day) == ""
+    later = last_day + timedelta(days=1)
     assert "äldre än två år" in domain.age_warning(personas.kommun_a, today=later)
-    assert domain.age_warning(personas.kommun_a, today=timezone.now()) == ""
+    assert domain.age_warning(personas.kommun_a, today=timezone.localdate()) == ""
 
 
 def test_publishing_requires_a_decided_version(draft, personas):

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from forebygg.lagesbild import domain
 from tests.backoffice.test_personas import client_for
+from tests.lagesbild_decision import decide_written
 from tests.personas import PERSONA_NAMES
 
 WORKSPACE_OPENERS = {"coordinator_a", "partner_a", "county_a", "analyst"}
@@ -14,7 +15,7 @@ WORKSPACE_OPENERS = {"coordinator_a", "partner_a", "county_a", "analyst"}
 def versions(personas, crime_statistics):
     first = domain.draft_lagesbild(personas.kommun_a, by=personas.coordinator_a)
     domain.update_section(first, key="analysis", text="Beslutad analys", by=personas.coordinator_a)
-    domain.decide_lagesbild(first, by=personas.coordinator_a, body="KS")
+    decide_written(first, by=personas.coordinator_a, body="KS")
     second = domain.draft_lagesbild(personas.kommun_a, by=personas.coordinator_a)
     domain.update_section(second, key="analysis", text="Hemligt utkast", by=personas.coordinator_a)
     return first, second

@@ -12,6 +12,7 @@ from forebygg.lagesbild.enums import LagesbildStatus
 from forebygg.lagesbild.models import Lagesbild
 from forebygg.orgs.enums import Visibility
 from tests.concurrency import COMMITTED, LOST, WON, at_once, second_while_first_is_open
+from tests.lagesbild_decision import DECIDED_ON, decide_written, write_required_parts
 
 pytestmark = COMMITTED
 
@@ -20,14 +21,21 @@ def page(lagesbild: Lagesbild) -> Lagesbild:
     return Lagesbild.objects.select_related("kommun").get(pk=lagesbild.pk)
 
 
+def decide(lagesbild: Lagesbild, *, by, body: str) -> Lagesbild:
+    return domain.decide_lagesbild(
+        lagesbild, by=by, body=body, decided_on=DECIDED_ON, reference="KS 2026/14"
+    )
+
+
 @pytest.fixture
 def draft(committed_personas):
-    return domain.draft_lagesbild(committed_personas.kommun_a, by=committed_personas.coordinator_a)
+    by = committed_personas.coordinator_a
+    return write_required_parts(domain.draft_lagesbild(committed_personas.kommun_a, by=by), by=by)
 
 
 @pytest.fixture
 def decided(committed_personas, draft):
-    return domain.decide_lagesbild(draft, by=committed_personas.coordinator_a, body="KS")
+    return decide(draft, by=committed_personas.coordinator_a, body="KS")
 
 
 def test_two_decisions_at_once_decide_it_once(committed_personas, draft):
@@ -35,8 +43,8 @@ def test_two_decisions_at_once_decide_it_once(committed_personas, draft):
     first_page, second_page = page(draft), page(draft)
 
     made, refused = second_while_first_is_open(
-        lambda: domain.decide_lagesbild(first_page, by=by, body="Kommunstyrelsen"),
-        lambda: domain.decide_lagesbild(second_page, by=by, body="Kommunfullmäktige"),
+        lambda: decide(first_page, by=by, body="Kommunstyrelsen"),
+        lambda: decide(second_page, by=by, body="Kommunfullmäktige"),
     )
 
     assert (made.result, refused.result) == (WON, LOST)
@@ -45,7 +53,8 @@ def test_two_decisions_at_once_decide_it_once(committed_personas, draft):
     stored = page(draft)
     assert (stored.status, stored.decided_by_body) == (LagesbildStatus.DECIDED, "Kommunstyrelsen")
     reasons = [r.history_change_reason for r in stored.history.order_by("history_id")]
-    assert reasons == ["Utkast skapat från data", "Fastställd"]
+    moves = [reason for reason in reasons if not reason.startswith("Avsnitt ")]
+    assert moves == ["Utkast skapat från data", "Fastställd"]
 
 
 def test_two_publications_at_once_publish_it_once(committed_personas, decided):
@@ -92,4 +101,4 @@ def test_new_drafts_asked_for_at_the_same_moment_make_one_each_time(committed_pe
         assert sorted(o.result for o in outcomes) == [LOST, WON]
         drafts = Lagesbild.objects.filter(kommun=kommun, status=LagesbildStatus.DRAFT)
         assert list(drafts.values_list("number", flat=True)) == [number]
-        domain.decide_lagesbild(drafts.get(), by=by, body="Kommunstyrelsen")
+        decide_written(drafts.get(), by=by)

@@ -5,7 +5,7 @@ from datetime import date
 from django.contrib.auth.models import AnonymousUser
 
 from forebygg.geo.models import Kommun
-from forebygg.lagesbild.domain import decide_lagesbild, draft_lagesbild
+from forebygg.lagesbild.domain import draft_lagesbild
 from forebygg.methods.domain.usage import kommuner_using, methods_in_use
 from forebygg.plans.domain.planning import (
     create_plan,
@@ -15,6 +15,7 @@ from forebygg.plans.domain.planning import (
     save_measure,
 )
 from forebygg.plans.models import Plan
+from tests.lagesbild_decision import decide_written
 from tests.methods.conftest import coordinator_of
 from tests.plans.conftest import build_chain
 
@@ -64,7 +65,7 @@ def decided_plan_in(code: str, method) -> Plan:
     """A decided plan with one measure using `method`, for a kommun other than A."""
     kommun = Kommun.objects.get(code=code)
     by = coordinator_of(code)
-    lagesbild = decide_lagesbild(draft_lagesbild(kommun, by=by), by=by, body="KS")
+    lagesbild = decide_written(draft_lagesbild(kommun, by=by), by=by, body="KS")
     plan = create_plan(kommun, lagesbild=lagesbild, title="Plan", by=by)
     use(plan, by, method)
     return decide(plan, by)

@@ -5,10 +5,11 @@ from datetime import date
 
 import pytest
 
-from forebygg.lagesbild.domain import decide_lagesbild, draft_lagesbild
+from forebygg.lagesbild.domain import draft_lagesbild
 from forebygg.plans.domain.planning import add_target, create_plan, save_measure
 from forebygg.plans.domain.problems import add_cause, create_problem, decide_priority
 from forebygg.plans.models import Cause, Measure, Plan, Problem
+from tests.lagesbild_decision import DECIDED_ON, decide_written
 
 
 @dataclass
@@ -19,11 +20,11 @@ class Chain:
     measure: Measure
 
 
-def build_chain(personas) -> Chain:
+def build_chain(personas, *, lagesbild_decided_on: date = DECIDED_ON) -> Chain:
+    """The chain; a plan is decided on or after its lägesbild (`lagesbild_decided_on`)."""
     by = personas.coordinator_a
-    lagesbild = decide_lagesbild(
-        draft_lagesbild(personas.kommun_a, by=by), by=by, body="Kommunstyrelsen"
-    )
+    draft = draft_lagesbild(personas.kommun_a, by=by)
+    lagesbild = decide_written(draft, by=by, decided_on=lagesbild_decided_on)
     problem = create_problem(personas.kommun_a, by=by, title="Bostadsinbrott i villaområden")
     decide_priority(problem, priority="prioriterad", reason="Ökar och avviker", by=by)
     cause = add_cause(problem, perspective="situationellt", text="Få vuxna ute dagtid", by=by)

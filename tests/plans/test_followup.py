@@ -75,8 +75,8 @@ def test_a_local_indicator_is_followed_up_by_hand_with_its_share_of_the_way(chai
     decided(chain, personas.coordinator_a)
     target = chain.measure.targets.get()
     assert target_progress(target).current_value is None
-    record_reading(target, by=personas.coordinator_a, value=66.0, measured_on=date(2027, 3, 1),
-                   source="Trygghetsmätning 2027")  # fmt: skip
+    record_reading(target, by=personas.coordinator_a, value=66.0, measured_on=date(2026, 11, 15),
+                   source="Trygghetsmätning 2026")  # fmt: skip
     progress = target_progress(target)
     assert (progress.current_value, progress.automatic) == (66.0, False)
     assert progress.share_of_way == pytest.approx((66 - 62) / (70 - 62) * 100)
@@ -110,11 +110,11 @@ def test_an_indicator_from_the_statistics_is_filled_in_automatically(
 def test_a_follow_up_freezes_statuses_and_values_as_they_were(chain, personas):
     plan = decided(chain, personas.coordinator_a)
     report_status(chain.measure, by=personas.partner_a, state="pagaende", share_done=40,
-                  reported_on=date(2026, 12, 1))  # fmt: skip
-    follow_up = record_follow_up(plan, by=personas.coordinator_a, held_on=date(2027, 1, 15),
+                  reported_on=date(2026, 11, 10))  # fmt: skip
+    follow_up = record_follow_up(plan, by=personas.coordinator_a, held_on=date(2026, 11, 20),
                                  summary="Första uppföljningen")  # fmt: skip
     report_status(chain.measure, by=personas.partner_a, state="genomford", share_done=100,
-                  reported_on=date(2027, 6, 1))  # fmt: skip
+                  reported_on=date(2026, 12, 1))  # fmt: skip
     follow_up.refresh_from_db()
     row = follow_up.snapshot["measures"][0]
     assert (row["key"], row["state"], row["share_done"]) == ("Å1", "Pågående", 40)

@@ -19,11 +19,11 @@ def follow_up(chain, personas):
     plan = decide_plan(chain.plan, body="Kommunfullmäktige", decided_on=date(2026, 11, 1),
                        reference="KS 2026/41", by=by)  # fmt: skip
     report_status(chain.measure, by=personas.partner_a, state="pagaende", share_done=45,
-                  narrative="Tolv områden startade", reported_on=date(2027, 2, 1))  # fmt: skip
-    record_reading(chain.measure.targets.get(), by=by, value=1234.5, measured_on=date(2027, 3, 1),
-                   source="Trygghetsmätning 2027")  # fmt: skip
+                  narrative="Tolv områden startade", reported_on=date(2026, 11, 10))  # fmt: skip
+    record_reading(chain.measure.targets.get(), by=by, value=1234.5, measured_on=date(2026, 11, 15),
+                   source="Trygghetsmätning 2026")  # fmt: skip
     return record_follow_up(
-        plan, by=by, held_on=date(2027, 4, 1), summary="Planen följer tidplanen."
+        plan, by=by, held_on=date(2026, 11, 20), summary="Planen följer tidplanen."
     )
 
 
@@ -44,7 +44,7 @@ def test_the_word_report_has_headings_the_chain_and_both_tables(follow_up):
     assert [c.text for c in status.rows[1].cells][:5] == [
         "Å1", "Grannsamverkan", "Lokalpolisområde Jönköping", "Pågående", "45\u00a0%",
     ]  # fmt: skip
-    assert indicators.rows[1].cells[4].text.startswith("1\u00a0234,5 (2027-03-01, inmatat)")
+    assert indicators.rows[1].cells[4].text.startswith("1\u00a0234,5 (2026-11-15, inmatat)")
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) saknas")

@@ -46,10 +46,12 @@ def test_a_plan_decided_25_months_ago_without_follow_up_warns_twice(chain, perso
 
 
 def test_a_recent_follow_up_clears_the_overdue_warning(chain, personas):
-    plan = decide_plan(chain.plan, body="KF", decided_on=date(2026, 11, 1), reference="1",
+    plan = decide_plan(chain.plan, body="KF", decided_on=date(2026, 3, 2), reference="1",
                        by=personas.coordinator_a)  # fmt: skip
-    record_follow_up(plan, by=personas.coordinator_a, held_on=date(2028, 9, 1))
-    assert "uppfoljning" not in kinds(personas.kommun_a, today=date(2029, 1, 1))
+    overdue_without_it = date(2028, 6, 1)
+    assert "uppfoljning" in kinds(personas.kommun_a, today=overdue_without_it)
+    record_follow_up(plan, by=personas.coordinator_a, held_on=date(2026, 11, 1))
+    assert "uppfoljning" not in kinds(personas.kommun_a, today=overdue_without_it)
 
 
 def test_an_old_lagesbild_warns(chain, personas):

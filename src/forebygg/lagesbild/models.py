@@ -1,7 +1,11 @@
 """The lägesbild (lag 2023:196 § 4): versioned, and frozen once decided (fastställd)."""
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from forebygg.core.models import FrozenOnceDecided
@@ -25,6 +29,9 @@ SECTIONS = [
 ]
 SECTION_KEYS = [key for key, _label in SECTIONS]
 LEGAL_PARTS = ("mapping", "context", "analysis")
+# What must be written before a version is decided: § 4's three parts and, of p. 1, the
+# consequences, which have a section of their own.
+REQUIRED_PARTS = (*LEGAL_PARTS, "consequences")
 
 
 class Lagesbild(FrozenOnceDecided, KommunOwnedModel):
@@ -51,6 +58,10 @@ class Lagesbild(FrozenOnceDecided, KommunOwnedModel):
         related_name="+",
     )
     decided_by_body = models.CharField(_("fastställd av (organ)"), max_length=200, blank=True)
+    # The day the body decided, as entered. Empty for versions decided before it was asked
+    # for: their `decision_date` is the day of the click (`decided_at`).
+    decided_on = models.DateField(_("beslutsdatum"), null=True, blank=True)
+    reference = models.CharField(_("diarienummer"), max_length=80, blank=True)
     content_hash = models.CharField(_("kontrollsumma"), max_length=64, blank=True)
 
     class Meta:
@@ -66,6 +77,23 @@ class Lagesbild(FrozenOnceDecided, KommunOwnedModel):
 
     def section_text(self, key: str) -> str:
         return self.sections.get(key, "")
+
+    @property
+    def decision_date(self) -> date | None:
+        """The day of the decision; for versions decided before it was asked for, of the click."""
+        if self.decided_on is not None:
+            return self.decided_on
+        return timezone.localdate(self.decided_at) if self.decided_at else None
+
+    @property
+    def decision_date_text(self) -> str:
+        """The decision date as shown, saying so when it is only the day of the click."""
+        day = self.decision_date
+        if day is None:
+            return ""
+        if self.decided_on is None:
+            return gettext("%(date)s (beslutsdatum ej angivet)") % {"date": day.isoformat()}
+        return day.isoformat()
 
 
 class ProblemCandidate(ScopedChild):

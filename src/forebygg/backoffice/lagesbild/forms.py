@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from forebygg.backoffice.plans.forms import DateInput
 from forebygg.core.forms import Form
 
 
@@ -33,8 +34,16 @@ class CandidateForm(Form):
 
 
 class DecideForm(Form):
+    """The decision as the body took it: who, on which day, under which diarienummer."""
+
     body = forms.CharField(
         label=_("Fastställs av (organ)"),
         max_length=200,
         help_text=_("Till exempel kommunstyrelsen. Lagen anger inte vilket organ."),
     )
+    decided_on = forms.DateField(
+        label=_("Beslutsdatum"),
+        widget=DateInput,
+        help_text=_("Dagen då organet fattade beslutet, inte i dag om det beslutades tidigare."),
+    )
+    reference = forms.CharField(label=_("Diarienummer"), max_length=80)

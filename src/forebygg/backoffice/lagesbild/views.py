@@ -1,16 +1,24 @@
 """The lägesbild in the kommun's workspace: thin views over lagesbild.domain."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from forebygg.backoffice.entry import workspace_view
+from forebygg.backoffice.entry import submit, workspace_view
 from forebygg.backoffice.lagesbild.forms import CandidateForm, DecideForm, SectionForm
 from forebygg.core.bounds import parse_id
 from forebygg.core.domain.conflicts import EditConflict, fingerprint
-from forebygg.core.views import DOCX_MIME, PDF_MIME, attachment, attempt
+from forebygg.core.views import (
+    DOCX_MIME,
+    PDF_MIME,
+    attachment,
+    attempt,
+    form_errors,
+    show_errors,
+)
 from forebygg.lagesbild import domain
 from forebygg.lagesbild.enums import LagesbildStatus
 from forebygg.lagesbild.interfaces.document import document_context
@@ -77,7 +85,7 @@ def detail(request, number):
             "candidate_form": CandidateForm(figures=lagesbild.snapshot.get("figures", [])),
             "decide_form": DecideForm(),
             "others": ws.visible(Lagesbild.objects).exclude(pk=lagesbild.pk),
-            "missing_parts": domain.missing_legal_parts(lagesbild),
+            "missing_parts": domain.unwritten_parts(lagesbild),
         },
     )
 
@@ -141,18 +149,39 @@ def add_candidate(request, number):
 
 
 @workspace_view(Level.COORDINATOR, methods=["POST"])
-def decide(request, number):
+def confirm_decision(request, number):
+    """Before the step that cannot be undone: what will be frozen, and the decision as given."""
     lagesbild = _lagesbild(request, number, for_edit=True)
     form = DecideForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Ange vilket organ som fastställer lägesbilden."))
+        form_errors(request, form)
         return _back_to(request, number)
-    attempt(
+    try:
+        domain.check_decision(lagesbild, **form.cleaned_data)
+    except ValidationError as error:
+        show_errors(request, error)
+        return _back_to(request, number)
+    return render(
         request,
-        lambda: domain.decide_lagesbild(lagesbild, by=request.user, body=form.cleaned_data["body"]),
-        success=_("Lägesbilden är fastställd och kan inte längre ändras."),
+        "backoffice/lagesbild/confirm_decision.html",
+        {
+            **document_context(lagesbild),
+            "decision": form.cleaned_data,
+        },
     )
-    return _back_to(request, number)
+
+
+@workspace_view(Level.COORDINATOR, methods=["POST"])
+def decide(request, number):
+    lagesbild = _lagesbild(request, number, for_edit=True)
+    return submit(
+        request,
+        DecideForm(request.POST),
+        lambda data: domain.decide_lagesbild(lagesbild, by=request.user, **data),
+        success=_("Lägesbilden är fastställd och kan inte längre ändras."),
+        then="backoffice:lagesbild",
+        number=number,
+    )
 
 
 @workspace_view(Level.COORDINATOR, methods=["POST"])

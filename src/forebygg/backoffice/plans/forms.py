@@ -34,7 +34,7 @@ class PlanForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["lagesbild"].queryset = decided_lagesbilder
         self.fields["lagesbild"].label_from_instance = lambda lb: (
-            f"Version {lb.number}, fastställd {lb.decided_at:%Y-%m-%d}"
+            f"Version {lb.number}, fastställd {lb.decision_date_text}"
         )
 
 

@@ -1,8 +1,12 @@
 """The law-compliance panel: every requirement of lag 2023:196 as a rule R1–R13.
 
 Each rule returns met / warning / missing with its evidence, legal reference and what to do next.
-Duties to "verka för" (§§ 9–10) and the advisory § 7 give warnings, never "missing". Where the
-machine can only guess at content (is the text more than the starting guidance?) it warns too.
+Duties to "verka för" (§§ 9–10) and the advisory § 7 give warnings, never "missing". A part of
+the lägesbild that holds only the starting guidance is unwritten (`is_written`, the test deciding
+uses too), and an unwritten part the law requires is missing, decided or not.
+
+Dates are decision dates as entered, not the moment someone clicked; a follow-up dated after
+`today` has not happened yet.
 
 The evidence names what it is (`Evidence`: a kind, the kommun, a version number or key); the
 page that shows the rules turns it into a link, so the rules know no audience's URLs.
@@ -25,9 +29,9 @@ from forebygg.governance.domain.coordination import coordination_function_of, le
 from forebygg.governance.domain.council import council_of, current_members
 from forebygg.governance.enums import AgreementKind, EvidenceKind, RuleStatus
 from forebygg.governance.models import SENIOR_LEVELS, Agreement, CouncilReport, LinkedPlan
-from forebygg.lagesbild.domain import is_written, update_due
+from forebygg.lagesbild.domain import is_written, unwritten_parts, update_due
 from forebygg.lagesbild.enums import LagesbildStatus
-from forebygg.lagesbild.models import LEGAL_PARTS, SECTIONS, Lagesbild
+from forebygg.lagesbild.models import LEGAL_PARTS, Lagesbild
 from forebygg.orgs.enums import OrganisationType, Visibility
 from forebygg.plans.domain.followup import follow_up_due, last_follow_up_on
 from forebygg.plans.domain.planning import latest_decided_plan
@@ -185,7 +189,7 @@ def r1_lagesbild_exists(facts: Facts, rule: RuleResult) -> RuleResult:
     if facts.lagesbild:
         rule.finding = _("Lägesbild version %(number)s fastställdes %(date)s.") % {
             "number": facts.lagesbild.number,
-            "date": facts.lagesbild.decided_at.date().isoformat(),
+            "date": facts.lagesbild.decision_date_text,
         }
         rule.evidence = _lagesbild_evidence(facts, facts.lagesbild)
     elif facts.lagesbild_draft:
@@ -218,11 +222,10 @@ def r2_three_parts(facts: Facts, rule: RuleResult) -> RuleResult:
     lagesbild = _current_lagesbild(facts)
     if lagesbild is None:
         return _without_lagesbild(rule)
-    labels = dict(SECTIONS)
-    unwritten = [str(labels[key]) for key in LEGAL_PARTS if not is_written(lagesbild, key)]
+    unwritten = unwritten_parts(lagesbild, LEGAL_PARTS)
     rule.evidence = _lagesbild_evidence(facts, lagesbild)
     if unwritten:
-        rule.status = RuleStatus.WARNING if lagesbild.is_decided else RuleStatus.MISSING
+        rule.status = RuleStatus.MISSING
         rule.finding = _("Inte skrivet (bara tomt eller mallens hjälptext): %(parts)s.") % {
             "parts": ", ".join(unwritten)
         }
@@ -245,7 +248,7 @@ def r3_extent_and_consequences(facts: Facts, rule: RuleResult) -> RuleResult:
     if not is_written(lagesbild, "consequences"):
         gaps.append(_("brottslighetens konsekvenser"))
     if gaps:
-        rule.status = RuleStatus.WARNING
+        rule.status = RuleStatus.MISSING
         rule.finding = _("Saknas i kartläggningen: %(gaps)s.") % {"gaps": join_with_and(gaps)}
         rule.next_step = _("Beskriv konsekvenserna i avsnittet om konsekvenser.")
     else:
@@ -260,18 +263,16 @@ def r4_lagesbild_age(facts: Facts, rule: RuleResult) -> RuleResult:
         rule.finding = _("Ingen fastställd lägesbild.")
         rule.next_step = _("Fastställ en lägesbild.")
         return rule
-    decided = facts.lagesbild.decided_at.date()
+    decided = facts.lagesbild.decision_date_text
     due = update_due(facts.lagesbild)
     rule.evidence = _lagesbild_evidence(facts, facts.lagesbild)
     if facts.today > due:
         rule.status = RuleStatus.MISSING
-        rule.finding = _("Senast fastställd %(date)s, mer än två år sedan.") % {
-            "date": decided.isoformat()
-        }
+        rule.finding = _("Senast fastställd %(date)s, mer än två år sedan.") % {"date": decided}
         rule.next_step = _("Uppdatera lägesbilden: skapa ett nytt utkast och fastställ det.")
     else:
         rule.finding = _("Fastställd %(date)s; nästa uppdatering senast %(due)s.") % {
-            "date": decided.isoformat(),
+            "date": decided,
             "due": due.isoformat(),
         }
     return rule
@@ -322,8 +323,8 @@ def r7_plan_followed_up(facts: Facts, rule: RuleResult) -> RuleResult:
         rule.finding = _("Ingen beslutad åtgärdsplan att följa upp.")
         rule.next_step = _("Besluta en åtgärdsplan.")
         return rule
-    last = last_follow_up_on(plan)
-    due = follow_up_due(plan)
+    last = last_follow_up_on(plan, today=facts.today)
+    due = follow_up_due(plan, today=facts.today)
     rule.evidence = [_evidence(facts, EvidenceKind.FOLLOW_UP, _("Uppföljning"), plan.number)]
     if facts.today > due:
         rule.status = RuleStatus.MISSING

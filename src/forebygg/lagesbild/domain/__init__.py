@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,11 +14,18 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from forebygg.core.domain.conflicts import check_unchanged
+from forebygg.core.domain.dates import is_in_future
 from forebygg.core.models import save_as
 from forebygg.geo.models import Kommun
 from forebygg.lagesbild.domain.drafting import build_snapshot
 from forebygg.lagesbild.enums import LagesbildStatus
-from forebygg.lagesbild.models import SECTION_KEYS, SECTIONS, Lagesbild, ProblemCandidate
+from forebygg.lagesbild.models import (
+    REQUIRED_PARTS,
+    SECTION_KEYS,
+    SECTIONS,
+    Lagesbild,
+    ProblemCandidate,
+)
 from forebygg.orgs.access import can_edit_kommun
 from forebygg.orgs.enums import Visibility
 
@@ -54,21 +61,39 @@ def section_prompts() -> dict[str, str]:
     }
 
 
-def is_written(lagesbild: Lagesbild, key: str) -> bool:
-    """True when the section holds the coordinator's own text, not only the starting guidance."""
-    text = lagesbild.section_text(key).strip()
-    if not text:
-        return False
-    prompts = set()
+def _no_statistics() -> str:
+    return _("Ingen brottsstatistik är inläst för kommunen ännu.")
+
+
+def _starting_texts(key: str) -> set[str]:
+    """What a new draft puts in the section, in every language: not the coordinator's writing."""
+    texts = set()
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            prompts.add(section_prompts().get(key, ""))
-    return text not in prompts
+            texts.add(section_prompts().get(key, ""))
+            if key == "mapping":
+                texts.add(_no_statistics())
+    return texts
+
+
+def is_written(lagesbild: Lagesbild, key: str) -> bool:
+    """True when the section holds the coordinator's own text, not only the starting text.
+
+    The one test of "written": deciding and the compliance rules (R2, R3) both ask it.
+    """
+    text = lagesbild.section_text(key).strip()
+    return bool(text) and text not in _starting_texts(key)
+
+
+def unwritten_parts(lagesbild: Lagesbild, keys=REQUIRED_PARTS) -> list[str]:
+    """The headings of the sections among `keys` that are empty or hold only guidance."""
+    labels = dict(SECTIONS)
+    return [str(labels[key]) for key in keys if not is_written(lagesbild, key)]
 
 
 def default_sections(kommun: Kommun, snapshot: dict) -> dict[str, str]:
     if snapshot.get("empty"):
-        mapping = _("Ingen brottsstatistik är inläst för kommunen ännu.")
+        mapping = _no_statistics()
     else:
         facts = "\n".join(f"- {fact}" for fact in snapshot["facts"])
         mapping = (
@@ -206,17 +231,13 @@ def content_hash(lagesbild: Lagesbild) -> str:
         ],
         "decided_by_body": lagesbild.decided_by_body,
     }
+    if lagesbild.decided_on is not None:
+        # Versions decided before the date was asked for have neither: their hash stays the
+        # one computed then.
+        payload["decided_on"] = lagesbild.decided_on.isoformat()
+        payload["reference"] = lagesbild.reference
     encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
     return hashlib.sha256(encoded).hexdigest()
-
-
-def missing_legal_parts(lagesbild: Lagesbild) -> list[str]:
-    labels = dict(SECTIONS)
-    return [
-        str(labels[key])
-        for key in ("mapping", "context", "analysis")
-        if not lagesbild.section_text(key).strip()
-    ]
 
 
 def _locked(lagesbild: Lagesbild) -> Lagesbild:
@@ -224,21 +245,57 @@ def _locked(lagesbild: Lagesbild) -> Lagesbild:
     return Lagesbild.objects.select_for_update().get(pk=lagesbild.pk)
 
 
+def _decision_errors(
+    lagesbild: Lagesbild, *, body: str, decided_on: date | None, reference: str
+) -> list[str]:
+    """Every reason the version cannot be decided as given, as Swedish sentences."""
+    errors = []
+    if lagesbild.is_decided:
+        errors.append(_("En fastställd lägesbild kan inte ändras. Skapa en ny version."))
+    unwritten = unwritten_parts(lagesbild)
+    if unwritten:
+        errors.append(
+            _(
+                "Lägesbilden saknar delar som lagen kräver: %(parts)s. Ett avsnitt med bara "
+                "mallens hjälptext räknas som oskrivet."
+            )
+            % {"parts": ", ".join(unwritten)}
+        )
+    if not body.strip():
+        errors.append(_("Ange vilket organ som fastställer lägesbilden."))
+    if decided_on is None:
+        errors.append(_("Ange beslutsdatum."))
+    elif is_in_future(decided_on):
+        errors.append(_("Beslutsdatum kan inte ligga i framtiden."))
+    if not reference.strip():
+        errors.append(_("Ange diarienummer."))
+    return errors
+
+
+def check_decision(
+    lagesbild: Lagesbild, *, body: str, decided_on: date | None, reference: str
+) -> None:
+    """Refuse, before anything is frozen, a decision `decide_lagesbild` would refuse."""
+    errors = _decision_errors(lagesbild, body=body, decided_on=decided_on, reference=reference)
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
-def decide_lagesbild(lagesbild: Lagesbild, *, by, body: str) -> Lagesbild:
-    """'Fastställ': freeze content and data snapshot, with a hash anyone can recompute."""
+def decide_lagesbild(
+    lagesbild: Lagesbild, *, by, body: str, decided_on: date | None, reference: str
+) -> Lagesbild:
+    """'Fastställ': freeze content and data snapshot, with a hash anyone can recompute.
+
+    The body, the day it decided and the diarienummer are recorded as for a plan.
+    """
     _require_coordinator(by, lagesbild.kommun)
     stored = _locked(lagesbild)
     _require_draft(stored)
-    missing = missing_legal_parts(stored)
-    if missing:
-        raise ValidationError(
-            _("Lägesbilden saknar delar som lagen kräver: %(parts)s.")
-            % {"parts": ", ".join(missing)}
-        )
-    if not body.strip():
-        raise ValidationError(_("Ange vilket organ som fastställer lägesbilden."))
+    check_decision(stored, body=body, decided_on=decided_on, reference=reference)
     stored.decided_by_body = body.strip()
+    stored.decided_on = decided_on
+    stored.reference = reference.strip()
     stored.status = LagesbildStatus.DECIDED
     stored.decided_at = timezone.now()
     stored.decided_by = by
@@ -273,22 +330,22 @@ def latest_decided(kommun: Kommun, queryset=None) -> Lagesbild | None:
     )
 
 
-def update_due(lagesbild: Lagesbild):
+def update_due(lagesbild: Lagesbild) -> date:
     """§ 6: the date by which a decided lägesbild is to be updated."""
-    return lagesbild.decided_at.date() + MAX_AGE
+    return lagesbild.decision_date + MAX_AGE
 
 
-def age_warning(kommun: Kommun, *, today=None) -> str:
+def age_warning(kommun: Kommun, *, today: date | None = None) -> str:
     """§ 6: warn when there is no decided lägesbild or the latest is over two years old."""
     latest = latest_decided(kommun)
-    now = today or timezone.now()
+    today = today or timezone.localdate()
     if latest is None:
         return _("Kommunen har ingen fastställd lägesbild.")
-    if now - latest.decided_at > MAX_AGE:
+    if today > update_due(latest):
         return _(
             "Den senast fastställda lägesbilden (version %(number)s, %(date)s) är äldre än två "
             "år. Lagen kräver uppdatering minst vartannat år (§ 6)."
-        ) % {"number": latest.number, "date": latest.decided_at.date().isoformat()}
+        ) % {"number": latest.number, "date": latest.decision_date_text}
     return ""
 
 

@@ -7,8 +7,10 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forebygg.core.domain.dates import is_in_future
 from forebygg.core.models import save_as
 from forebygg.lagesbild.domain import MAX_AGE
 from forebygg.plans.domain import require_coordinator
@@ -43,6 +45,8 @@ def report_status(
         errors.append(_("Andelen genomförd ska vara 0–100 %."))
     if state == MeasureState.DONE and share_done != 100:
         errors.append(_("En genomförd åtgärd är genomförd till 100 %."))
+    if is_in_future(reported_on):
+        errors.append(_("En statusrapport kan inte dateras i framtiden."))
     if errors:
         raise ValidationError(errors)
     report = StatusReport(
@@ -70,6 +74,8 @@ def record_reading(target: Target, *, by, value: float, measured_on: date, sourc
         )
     if not source.strip():
         raise ValidationError(_("Ange källan för värdet."))
+    if is_in_future(measured_on):
+        raise ValidationError(_("Ett värde kan inte avse ett datum i framtiden."))
     reading = TargetReading(target=target, value=value, measured_on=measured_on, source=source)
     return save_as(reading, by=by)
 
@@ -162,6 +168,8 @@ def record_follow_up(plan: Plan, *, by, held_on: date, summary: str = "") -> Fol
         raise ValidationError(_("Bara en beslutad plan kan följas upp."))
     if plan.decided_on and held_on < plan.decided_on:
         raise ValidationError(_("Uppföljningen kan inte ligga före planens beslut."))
+    if is_in_future(held_on):
+        raise ValidationError(_("En uppföljning kan inte dateras i framtiden."))
     follow_up = FollowUp(
         plan=plan,
         held_on=held_on,
@@ -176,10 +184,13 @@ def latest_follow_up(plan: Plan) -> FollowUp | None:
     return plan.follow_ups.first()
 
 
-def last_follow_up_on(plan: Plan) -> date | None:
-    return max((follow_up.held_on for follow_up in plan.follow_ups.all()), default=None)
+def last_follow_up_on(plan: Plan, *, today: date | None = None) -> date | None:
+    """The latest follow-up held by `today`: one dated later has not happened yet."""
+    today = today or timezone.localdate()
+    held = [follow_up.held_on for follow_up in plan.follow_ups.all()]
+    return max((day for day in held if day <= today), default=None)
 
 
-def follow_up_due(plan: Plan) -> date:
+def follow_up_due(plan: Plan, *, today: date | None = None) -> date:
     """§ 6: two years after the last follow-up, or after the decision when there is none yet."""
-    return (last_follow_up_on(plan) or plan.decided_on) + MAX_AGE
+    return (last_follow_up_on(plan, today=today) or plan.decided_on) + MAX_AGE

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from forebygg.core.domain.conflicts import check_version, fingerprint_of
+from forebygg.core.domain.dates import is_in_future
 from forebygg.core.models import save_as
 from forebygg.geo.models import POLICE_AREA_KINDS, Kommun
 from forebygg.lagesbild.models import Lagesbild
@@ -338,6 +339,25 @@ def content_hash(content: dict) -> str:
     return hashlib.sha256(encoded).hexdigest()
 
 
+def _decision_date_errors(decided_on: date | None, lagesbild: Lagesbild) -> list[str]:
+    """A plan is decided by today, and not before the lägesbild it rests on was decided."""
+    if not lagesbild.is_decided:
+        return [_("Planen ska bygga på en fastställd lägesbild.")]
+    if decided_on is None:
+        return [_("Ange beslutsdatum.")]
+    if is_in_future(decided_on):
+        return [_("Beslutsdatum kan inte ligga i framtiden.")]
+    if decided_on < lagesbild.decision_date:
+        return [
+            _(
+                "Planen kan inte beslutas före lägesbilden den bygger på (version %(number)s, "
+                "fastställd %(date)s)."
+            )
+            % {"number": lagesbild.number, "date": lagesbild.decision_date_text}
+        ]
+    return []
+
+
 @transaction.atomic
 def decide_plan(plan: Plan, *, body: str, decided_on: date, reference: str, by) -> Plan:
     """Decide the plan: who, when, which diarienummer; the content is frozen with a hash."""
@@ -346,12 +366,9 @@ def decide_plan(plan: Plan, *, body: str, decided_on: date, reference: str, by) 
     errors = []
     if not body.strip():
         errors.append(_("Ange vilket organ som beslutar planen."))
-    if decided_on is None:
-        errors.append(_("Ange beslutsdatum."))
+    errors += _decision_date_errors(decided_on, locked.lagesbild)
     if not reference.strip():
         errors.append(_("Ange diarienummer."))
-    if not locked.lagesbild.is_decided:
-        errors.append(_("Planen ska bygga på en fastställd lägesbild."))
     if not locked.measures.exists():
         errors.append(_("Planen har inga åtgärder."))
     if errors:

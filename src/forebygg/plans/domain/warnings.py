@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,9 +26,7 @@ def warnings_for(kommun, *, today: date | None = None) -> list[Warning]:
     today = today or timezone.localdate()
     plan = draft_of(kommun) or latest_decided_plan(kommun)
     warnings = []
-    lagesbild_warning = age_warning(
-        kommun, today=timezone.make_aware(datetime.combine(today, time.min))
-    )
+    lagesbild_warning = age_warning(kommun, today=today)
     if lagesbild_warning:
         warnings.append(Warning("lagesbild", lagesbild_warning))
     warnings += _plan_age_warnings(kommun, today)
@@ -54,8 +52,8 @@ def _plan_age_warnings(kommun, today: date) -> list[Warning]:
                 % {"number": decided.number, "date": decided.decided_on.isoformat()},
             )
         )
-    if today > follow_up_due(decided):
-        last = last_follow_up_on(decided) or decided.decided_on
+    if today > follow_up_due(decided, today=today):
+        last = last_follow_up_on(decided, today=today) or decided.decided_on
         warnings.append(
             Warning(
                 "uppfoljning",

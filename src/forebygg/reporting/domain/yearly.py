@@ -52,7 +52,7 @@ def build_content(kommun, year: int) -> dict:
         ],
         "facts": _survey_facts(facts, {r.code: r.status for r in compliance}),
         "lagesbild": _lagesbild_content(facts.lagesbild),
-        "plan": _plan_content(facts.plan),
+        "plan": _plan_content(facts.plan, today),
         "agreements": [
             {
                 "title": a.title,
@@ -112,10 +112,15 @@ def _methods_of(plan) -> list[str]:
 def _lagesbild_content(lagesbild) -> dict | None:
     if lagesbild is None:
         return None
-    return {"number": lagesbild.number, "decided_on": lagesbild.decided_at.date().isoformat()}
+    return {
+        "number": lagesbild.number,
+        "decided_on": lagesbild.decision_date.isoformat(),
+        # False for a version decided before the date was asked for: then it is the click's.
+        "decision_date_stated": lagesbild.decided_on is not None,
+    }
 
 
-def _plan_content(plan) -> dict | None:
+def _plan_content(plan, today) -> dict | None:
     if plan is None:
         return None
     states: dict[str, int] = {}
@@ -123,7 +128,7 @@ def _plan_content(plan) -> dict | None:
         status = latest_status(measure)
         key = status.state if status else "ej-rapporterad"
         states[key] = states.get(key, 0) + 1
-    last = last_follow_up_on(plan)
+    last = last_follow_up_on(plan, today=today)
     return {
         "number": plan.number,
         "decided_on": plan.decided_on.isoformat(),

@@ -116,13 +116,23 @@ def _kommun_blocks(report: YearlyReport, heading: str = "h2") -> list[Block]:
     return blocks
 
 
+def _lagesbild_date(lagesbild: dict) -> str:
+    """The decision date, saying so when it is only the day of the click.
+
+    Reports frozen before the report said so show their date as they did then.
+    """
+    if lagesbild.get("decision_date_stated", True):
+        return lagesbild["decided_on"]
+    return _("%(date)s (beslutsdatum ej angivet)") % {"date": lagesbild["decided_on"]}
+
+
 def _plan_blocks(content: dict) -> list[Block]:
     lagesbild, plan = content["lagesbild"], content["plan"]
     blocks = [
         Block(
             "p",
             _("Lägesbild version %(number)s fastställd %(date)s.")
-            % {"number": lagesbild["number"], "date": lagesbild["decided_on"]}
+            % {"number": lagesbild["number"], "date": _lagesbild_date(lagesbild)}
             if lagesbild
             else _("Ingen fastställd lägesbild."),
         )
