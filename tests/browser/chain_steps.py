@@ -25,9 +25,29 @@ MEASURES = [
 ]
 
 
+# The parts of § 4 the draft leaves to the coordinator: a lägesbild is decided only when they
+# are written. These tests load no crime statistics, so the mapping is written by hand too.
+PARTS_TO_WRITE = [
+    ("Kartläggning av brottsligheten (§ 4 p. 1)", "Misshandel och inbrott dominerar."),
+    ("Brottslighetens konsekvenser (§ 4 p. 1)", "Otrygghet i centrum på kvällarna."),
+    ("Annan relevant information (§ 4 p. 2)", "Nöjesstråket har fått fler besökare."),
+    ("Analys (§ 4 p. 3)", "Misshandel i centrum ökar kvällstid."),
+]
+
+
 def decide_the_lagesbild(page) -> None:
-    """On the draft lägesbild: decide it."""
+    """On the draft lägesbild: write the parts left to the coordinator, then decide it
+    through the confirmation page."""
+    for heading, text in PARTS_TO_WRITE:
+        page.get_by_role("link", name=f"Redigera ”{heading}”").click()
+        page.get_by_label("Text").fill(text)
+        page.get_by_role("button", name="Spara").click()
+        page.get_by_role("link", name=f"Redigera ”{heading}”").wait_for()
     page.get_by_label("Fastställs av (organ)").fill("Kommunstyrelsen")
+    page.get_by_label("Beslutsdatum").fill("2026-11-02")
+    page.get_by_label("Diarienummer").fill("KS 2026/14")
+    page.get_by_role("button", name="Granska och fastställ").click()
+    page.get_by_role("heading", name="Fastställ version 1?").wait_for()
     page.get_by_role("button", name="Fastställ lägesbilden").click()
     page.locator(".status-line", has_text="Fastställd").wait_for()
 
