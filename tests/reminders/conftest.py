@@ -55,8 +55,8 @@ def build_world(personas: Personas) -> World:
     today = timezone.localdate()
     long_ago = today - timedelta(days=DECIDED_DAYS_AGO)
     by, kommun = personas.coordinator_a, personas.kommun_a
-    chain = build_chain(personas)
-    # The lägesbild was decided long ago: its decision time is set as it would have been then.
+    chain = build_chain(personas, lagesbild_decided_on=long_ago)
+    # The lägesbild was decided long ago: its decision date and click time say so.
     Lagesbild.objects.filter(pk=chain.plan.lagesbild_id).update(
         decided_at=timezone.now() - timedelta(days=DECIDED_DAYS_AGO)
     )

@@ -24,7 +24,7 @@ def test_turned_on_again_the_reminders_come(world, client):
     client.force_login(world.personas.coordinator_a)
     client.post(reverse("accounts:reminders"), {})
 
-    client.post(reverse("accounts:reminders"), {"by_email": "on"})
+    client.post(reverse("accounts:reminders"), {"wanted": "on"})
     send_reminders(today=world.today)
 
     assert ("alice@example.se" in [m.to[0] for m in mail.outbox]) is True
@@ -37,4 +37,4 @@ def test_the_account_page_shows_the_choice(world, client):
     response = client.get(reverse("accounts:account"))
 
     assert response.status_code == 200
-    assert response.context["form"].initial == {"by_email": False}
+    assert response.context["form"].initial == {"wanted": False}

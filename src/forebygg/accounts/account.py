@@ -34,7 +34,7 @@ NEW_LINK = "forebygg_new_calendar_link"
 def account(request):
     user = request.user
     context = {
-        "form": ReminderForm(initial={"by_email": email_reminders_on(user)}),
+        "form": ReminderForm(initial={"wanted": email_reminders_on(user)}),
         "feed": feed_of(user),
         "new_link": request.session.pop(NEW_LINK, ""),
     }
@@ -46,7 +46,7 @@ def account(request):
 def reminders(request):
     form = ReminderForm(request.POST)
     if form.is_valid():
-        on = form.cleaned_data["by_email"]
+        on = form.cleaned_data["wanted"]
         set_email_reminders(request.user, on=on)
         messages.success(
             request, _("Påminnelserna är påslagna.") if on else _("Påminnelserna är avstängda.")

@@ -40,7 +40,7 @@ class RegisterForm(Form):
 class ReminderForm(Form):
     """Reminder e-mails on or off (the account page)."""
 
-    by_email = forms.BooleanField(
+    wanted = forms.BooleanField(
         label=_("Skicka påminnelser till mig per e-post"),
         required=False,
         help_text=_(

@@ -13,14 +13,14 @@ class ReminderSetting(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_setting"
     )
-    by_email = models.BooleanField(_("påminnelser per e-post"), default=True)
+    wanted = models.BooleanField(_("vill ha påminnelser"), default=True)
 
     class Meta:
         verbose_name = _("val av påminnelser")
         verbose_name_plural = _("val av påminnelser")
 
     def __str__(self) -> str:
-        return f"{self.user}: {'på' if self.by_email else 'av'}"
+        return f"{self.user}: {'på' if self.wanted else 'av'}"
 
 
 class SentReminder(models.Model):

@@ -4,8 +4,8 @@ from forebygg.reminders.models import ReminderSetting
 
 
 def email_reminders_on(user) -> bool:
-    return not ReminderSetting.objects.filter(user=user, by_email=False).exists()
+    return not ReminderSetting.objects.filter(user=user, wanted=False).exists()
 
 
 def set_email_reminders(user, *, on: bool) -> None:
-    ReminderSetting.objects.update_or_create(user=user, defaults={"by_email": on})
+    ReminderSetting.objects.update_or_create(user=user, defaults={"wanted": on})

@@ -82,7 +82,7 @@ def recipients():
         get_user_model()
         .objects.filter(is_active=True, memberships__role__in=STAFF_ROLES)
         .exclude(email="")
-        .exclude(reminder_setting__by_email=False)
+        .exclude(reminder_setting__wanted=False)
         .distinct()
         .order_by("pk")
     )

@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
             name='ReminderSetting',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('by_email', models.BooleanField(default=True, verbose_name='påminnelser per e-post')),
+                ('wanted', models.BooleanField(default=True, verbose_name='vill ha påminnelser')),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='reminder_setting', to=settings.AUTH_USER_MODEL)),
             ],
             options={
