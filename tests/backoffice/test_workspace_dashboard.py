@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from forebygg.lagesbild.domain import decide_lagesbild, draft_lagesbild
+from forebygg.lagesbild.domain import draft_lagesbild
 from tests.backoffice.test_personas import client_for
+from tests.lagesbild_decision import decide_written
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def test_a_new_kommun_shows_the_coordinator_the_start_checklist_and_a_first_step
 
 def test_after_the_lagesbild_the_next_step_is_the_short_problem_form(client, personas):
     by = personas.coordinator_a
-    decide_lagesbild(draft_lagesbild(personas.kommun_a, by=by), by=by, body="Kommunstyrelsen")
+    decide_written(draft_lagesbild(personas.kommun_a, by=by), by=by)
 
     response = client_for(client, personas, "coordinator_a").get(URL)
 
