@@ -13,12 +13,13 @@ from django.core.management import call_command
 from docx import Document
 
 from forebygg.geo.models import Kommun
-from forebygg.lagesbild.domain import decide_lagesbild, draft_lagesbild
+from forebygg.lagesbild.domain import draft_lagesbild
 from forebygg.plans.domain.planning import add_target, create_plan, decide_plan, save_measure
 from forebygg.plans.domain.problems import add_cause, create_problem, decide_priority
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_plan import log_in
 from tests.document_text import docx_lines, found_in_order
+from tests.lagesbild_decision import decide_written
 
 pytestmark = pytest.mark.browser
 
@@ -33,9 +34,7 @@ CHAIN = [
 def decided_plan():
     coordinator = get_user_model().objects.get(username="samordnare")
     kommun = Kommun.objects.get(code="0680")
-    lagesbild = decide_lagesbild(
-        draft_lagesbild(kommun, by=coordinator), by=coordinator, body="Kommunstyrelsen"
-    )
+    lagesbild = decide_written(draft_lagesbild(kommun, by=coordinator), by=coordinator)
     problem = create_problem(kommun, by=coordinator, title=CHAIN[0])
     decide_priority(problem, priority="prioriterad", reason="Ökar", by=coordinator)
     cause = add_cause(problem, perspective="situationellt", text=CHAIN[1], by=coordinator)

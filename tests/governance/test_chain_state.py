@@ -7,10 +7,11 @@ from django.utils import timezone
 
 from forebygg.governance.domain.chain import chain_of
 from forebygg.governance.enums import ChainAction, ChainStep, StepState
-from forebygg.lagesbild.domain import decide_lagesbild, draft_lagesbild, update_due
+from forebygg.lagesbild.domain import draft_lagesbild, update_due
 from forebygg.plans.domain.followup import follow_up_due, record_follow_up
 from forebygg.plans.domain.planning import add_target, create_plan, decide_plan, save_measure
 from forebygg.plans.domain.problems import add_cause, create_problem
+from tests.lagesbild_decision import decide_written
 
 pytestmark = pytest.mark.django_db
 
@@ -26,9 +27,7 @@ def next_action(kommun, **kwargs) -> tuple:
 
 def decided_lagesbild(personas):
     by = personas.coordinator_a
-    return decide_lagesbild(
-        draft_lagesbild(personas.kommun_a, by=by), by=by, body="Kommunstyrelsen"
-    )
+    return decide_written(draft_lagesbild(personas.kommun_a, by=by), by=by)
 
 
 def test_a_kommun_with_nothing_starts_with_a_lagesbild(personas):
