@@ -19,7 +19,7 @@ BUDGETS = [
     ("anonymous", "/kallor/", 4),
     ("anonymous", "/kommun/0680/brottsforebyggande-arbete/", 10),
     ("coordinator_a", "/arbetsyta/", 10),
-    ("coordinator_a", "/arbetsyta/0680/", 34),  # the chain, the rules R1–R13, the warnings
+    ("coordinator_a", "/arbetsyta/0680/", 35),  # the chain, the rules R1–R13, the warnings
     ("coordinator_a", "/arbetsyta/0680/lagesbild/", 10),
     ("coordinator_a", "/arbetsyta/0680/atgardsplan/", 16),
     ("coordinator_a", "/arbetsyta/0680/lagkrav/", 20),

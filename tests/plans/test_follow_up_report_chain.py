@@ -26,8 +26,8 @@ def follow_up(chain, personas, crime_statistics):
     plan = decide_plan(chain.plan, body="Kommunfullmäktige", decided_on=date(2026, 11, 1),
                        reference="KS 2026/41", by=by)  # fmt: skip
     report_status(chain.measure, by=personas.partner_a, state="pagaende", share_done=45,
-                  narrative="Tolv områden startade", reported_on=date(2027, 2, 1))  # fmt: skip
-    return record_follow_up(plan, by=by, held_on=date(2027, 4, 1))
+                  narrative="Tolv områden startade", reported_on=date(2026, 11, 15))  # fmt: skip
+    return record_follow_up(plan, by=by, held_on=date(2026, 11, 20))
 
 
 def test_the_chain_comes_first_with_each_measures_status_and_progress(follow_up):

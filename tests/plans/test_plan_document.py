@@ -63,6 +63,7 @@ def test_the_word_document_walks_the_chain_in_order(decided_plan, personas):
     assert docx_headings(document) == [
         "Åtgärdsplan för Jönköpings kommun",
         "Bakgrund: lägesbilden",
+        "Analys (§ 4 p. 3)",  # the lägesbild's analysis, written before it was decided
         "Prioriterade problem och deras orsaker",
         "Bostadsinbrott i villaområden",
         "Var",
