@@ -61,5 +61,5 @@ def test_a_follow_up_dated_a_year_ahead_is_not_a_follow_up(personas, plan):
     assert report.content["facts"]["followed_up"] is False
     assert report.content["plan"]["last_follow_up"] is None
     survey = next(b for b in kommun_report_document(report).blocks if b.kind == "table")
-    answers = dict(survey.rows)
+    answers = {row[0]: row[1] for row in survey.rows}  # question, answer, evidence
     assert answers["Har följt upp planen inom två år"] == "Nej"
